@@ -1,0 +1,56 @@
+# Doorbraakschool — the two entry points are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+DEMO_PASSWORD ?= doorbraak-demo
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_TEST_URL ?=
+
+.PHONY: install migrate demo run test lint fmt check revision clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/doorbraakschool db upgrade
+
+demo: migrate
+	$(BIN)/doorbraakschool demo --password $(DEMO_PASSWORD)
+
+run: demo
+	@echo "Doorbraakschool draait op http://$(HOST):$(PORT)  (demo-wachtwoord: $(DEMO_PASSWORD))"
+	$(BIN)/doorbraakschool serve --host $(HOST) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check app tests migrations bench
+	$(BIN)/ruff format --check app tests migrations bench
+	$(BIN)/mypy app
+
+test: lint
+	$(BIN)/pytest
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "== Database tests again on PostgreSQL ($$TEST_DATABASE_URL) =="; \
+		$(BIN)/pytest -m "not browser and not slow" -p no:cacheprovider; \
+	else \
+		echo "TEST_DATABASE_URL is not set: PostgreSQL run skipped."; \
+	fi
+
+fmt: install
+	$(BIN)/ruff format app tests migrations bench
+	$(BIN)/ruff check --fix app tests migrations bench
+
+revision: install
+	$(BIN)/alembic revision --autogenerate -m "$(m)"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

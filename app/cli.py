@@ -1,0 +1,154 @@
+"""The doorbraakschool command: serve, db upgrade, demo, create-admin, backup, mail."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.settings import Settings, get_settings
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    uvicorn.run(
+        "app.asgi:app",
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=True,
+        log_level="info",
+        reload=False,
+    )
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from app.migrate import current_revision, upgrade
+
+    upgrade(settings.database_url)
+    print(f"Database bijgewerkt tot revisie {current_revision(settings.database_url)}.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from app.db import create_database, session_scope
+    from app.demo import create_demo
+
+    db = create_database(settings.database_url)
+    with session_scope(db, write=True) as session:
+        created = create_demo(session, settings, password=args.password)
+    db.dispose()
+    if not created:
+        print("Demodata bestond al; er is niets veranderd.")
+        return 0
+    print(f"{len(created)} demo-accounts aangemaakt:")
+    for account in created:
+        shown = account.password if not args.password else "(het opgegeven wachtwoord)"
+        print(f"  {account.email:40} {account.role:18} {account.organisation:22} {shown}")
+    return 0
+
+
+def cmd_create_admin(args: argparse.Namespace, settings: Settings) -> int:
+    from app.accounts import service
+    from app.db import create_database, session_scope
+    from app.errors import InvalidInput
+
+    password = args.password or getpass.getpass("Wachtwoord: ")
+    db = create_database(settings.database_url)
+    try:
+        with session_scope(db, write=True) as session:
+            service.create_user(
+                session,
+                settings,
+                email=args.email,
+                display_name=args.name,
+                password=password,
+                is_platform_admin=True,
+            )
+    except InvalidInput as exc:
+        print(f"Niet gelukt: {exc.message}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    print(f"Platformbeheerder {args.email} aangemaakt.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.is_sqlite:
+        print(
+            "Dit is een PostgreSQL-database: maak een back-up met pg_dump, bijvoorbeeld\n"
+            '  pg_dump --format=custom --file=backup.dump "$DOORBRAAK_DATABASE_URL"',
+            file=sys.stderr,
+        )
+        return 2
+    source_path = settings.database_url.split("///", 1)[1]
+    target = Path(args.path)
+    if target.exists():
+        print(f"{target} bestaat al; kies een nieuw bestand.", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    source = sqlite3.connect(source_path, timeout=30)
+    destination = sqlite3.connect(target)
+    try:
+        source.backup(destination, pages=256)
+        check = destination.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        destination.close()
+        source.close()
+    print(f"Back-up geschreven naar {target} (integrity_check: {check}).")
+    return 0 if check == "ok" else 1
+
+
+def cmd_mail_send(args: argparse.Namespace, settings: Settings) -> int:
+    from app.db import create_database
+    from app.mail.service import deliver_pending
+
+    if not settings.smtp_enabled:
+        print("Geen SMTP ingesteld (DOORBRAAK_SMTP_HOST); e-mail blijft in de outbox.")
+        return 0
+    sent = deliver_pending(create_database(settings.database_url), settings, limit=1000)
+    print(f"{sent} berichten verzonden.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="doorbraakschool", description="Doorbraakschool")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="start de webserver")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(func=cmd_serve)
+    db = sub.add_parser("db", help="database")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="migraties uitvoeren").set_defaults(func=cmd_db_upgrade)
+    demo = sub.add_parser("demo", help="demodata aanmaken (twee gemeenten)")
+    demo.add_argument("--password", help="één wachtwoord voor alle demo-accounts")
+    demo.set_defaults(func=cmd_demo)
+    admin = sub.add_parser("create-admin", help="platformbeheerder aanmaken")
+    admin.add_argument("email")
+    admin.add_argument("--name", default="Platformbeheerder")
+    admin.add_argument("--password")
+    admin.set_defaults(func=cmd_create_admin)
+    backup = sub.add_parser("backup", help="consistente kopie van de SQLite-database")
+    backup.add_argument("path")
+    backup.set_defaults(func=cmd_backup)
+    mail = sub.add_parser("mail", help="e-mail uit de outbox versturen via SMTP")
+    mail.set_defaults(func=cmd_mail_send)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.func(args, get_settings())
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""create_app(settings): middleware, routers, static files, error pages."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from fastapi import Depends, FastAPI
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app import __version__
+from app.db import create_database
+from app.settings import Settings, get_settings
+from app.web import csrf
+from app.web.deps import verify_csrf
+from app.web.errors import install_error_handlers
+from app.web.routes import accounts, admin, cohorts, health, home, organisations
+from app.web.security import BodySizeLimit, SecurityHeaders
+
+ROUTE_MODULES = (health, home, accounts, organisations, cohorts, admin)
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+class AnonCsrfCookie:
+    """Set the anonymous CSRF cookie when a page generated a token for a visitor without one."""
+
+    def __init__(self, app: ASGIApp, secure: bool) -> None:
+        self.app = app
+        self.secure = secure
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                value = scope.get("state", {}).get("new_anon_cookie")
+                if value:
+                    cookie = f"{csrf.ANON_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax"
+                    if self.secure:
+                        cookie += "; Secure"
+                    message["headers"] = [
+                        *message.get("headers", []),
+                        (b"set-cookie", cookie.encode()),
+                    ]
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)
+
+
+def static_version() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(STATIC_DIR.rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(str(path.stat().st_mtime_ns).encode())
+    return digest.hexdigest()[:10]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Doorbraakschool",
+        version=__version__,
+        description="Online school voor de Doorbraakmethode.",
+        dependencies=[Depends(verify_csrf)],
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.db = create_database(settings.database_url)
+    app.state.static_version = static_version()
+    routers = [module.router for module in ROUTE_MODULES]
+    for router in routers:
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.state.nav_paths = frozenset(
+        route.path
+        for router in routers
+        for route in router.routes
+        if isinstance(route, APIRoute) and "GET" in (route.methods or ()) and "{" not in route.path
+    )
+    install_error_handlers(app)
+    app.add_middleware(AnonCsrfCookie, secure=settings.secure_cookies)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app

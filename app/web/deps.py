@@ -1,0 +1,163 @@
+"""Request dependencies: the database session, the viewer, and what each route requires."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlmodel import Session
+
+from app.accounts import queries as account_queries
+from app.accounts.models import Organisation, Role
+from app.accounts.service import touch_session
+from app.accounts.tokens import hash_token
+from app.accounts.viewer import Viewer
+from app.cohorts import queries as cohort_queries
+from app.cohorts.models import Cohort
+from app.db import Database, session_scope, utcnow
+from app.errors import DomainError, NotFound
+from app.settings import Settings
+from app.web import csrf
+from app.web.text import clean_text
+
+TOUCH_AFTER = timedelta(seconds=60)
+
+
+class LoginRequired(DomainError):
+    status_code = 401
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_database(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+def db_session(request: Request) -> Iterator[Session]:
+    """One unit of work per request; it commits before the response is sent (scope="function")."""
+    write = request.method not in csrf.SAFE_METHODS
+    with session_scope(get_database(request), write=write) as session:
+        yield session
+
+
+DbSession = Annotated[Session, Depends(db_session, scope="function")]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def session_cookie_name(settings: Settings) -> str:
+    return "__Host-dbs_session" if settings.secure_cookies else "dbs_session"
+
+
+def optional_viewer(request: Request, session: DbSession) -> Viewer | None:
+    if hasattr(request.state, "viewer"):
+        cached: Viewer | None = request.state.viewer
+        return cached
+    request.state.viewer = None
+    settings = get_settings(request)
+    raw = request.cookies.get(session_cookie_name(settings))
+    if not raw or len(raw) > 200:
+        return None
+    now = utcnow()
+    found = account_queries.live_session(
+        session,
+        hash_token(raw),
+        now=now,
+        idle=timedelta(minutes=settings.session_idle_minutes),
+        absolute=timedelta(hours=settings.session_absolute_hours),
+    )
+    if found is None:
+        return None
+    user_session, user = found
+    if now - user_session.last_seen_at > TOUCH_AFTER:
+        _touch(request, session, user_session.id)
+    viewer = account_queries.viewer_for(session, user_session, user)
+    request.state.viewer = viewer
+    return viewer
+
+
+def _touch(request: Request, session: Session, session_id: str) -> None:
+    if request.method not in csrf.SAFE_METHODS:
+        touch_session(session, session_id, utcnow())
+        return
+    with session_scope(get_database(request), write=True) as writer:
+        touch_session(writer, session_id, utcnow())
+
+
+OptionalViewer = Annotated[Viewer | None, Depends(optional_viewer)]
+
+
+def current_viewer(viewer: OptionalViewer) -> Viewer:
+    if viewer is None:
+        raise LoginRequired("Log in om verder te gaan.")
+    return viewer
+
+
+CurrentViewer = Annotated[Viewer, Depends(current_viewer)]
+
+
+async def verify_csrf(request: Request, _viewer: OptionalViewer) -> None:
+    await csrf.verify(request)
+
+
+async def form_data(request: Request) -> dict[str, str]:
+    """The submitted form with every text value cleaned (bidi controls, NUL, surrogates removed)."""
+    form = await request.form()
+    cleaned: dict[str, str] = {}
+    for key, value in form.multi_items():
+        if isinstance(value, str) and key != csrf.FIELD:
+            text = value.replace("\x00", "")
+            text = text.encode("utf-8", "replace").decode("utf-8")
+            cleaned[key] = clean_text(text)
+    return cleaned
+
+
+FormData = Annotated[dict[str, str], Depends(form_data)]
+
+
+def require_platform_admin(viewer: CurrentViewer) -> Viewer:
+    if not viewer.is_platform_admin:
+        raise NotFound()
+    return viewer
+
+
+PlatformAdmin = Annotated[Viewer, Depends(require_platform_admin)]
+
+
+def managed_organisation(org_slug: str, viewer: CurrentViewer, session: DbSession) -> Organisation:
+    """Route needs: org_admin of the organisation in the path (or platform admin)."""
+    return account_queries.managed_organisation(session, viewer, org_slug)
+
+
+ManagedOrganisation = Annotated[Organisation, Depends(managed_organisation)]
+
+
+def staff_cohort(cohort_id: int, viewer: CurrentViewer, session: DbSession) -> Cohort:
+    """Route needs: trainer of this cohort, or org_admin of its organisation."""
+    return cohort_queries.cohort_for_staff(session, viewer, cohort_id)
+
+
+StaffCohort = Annotated[Cohort, Depends(staff_cohort)]
+
+
+def require_trainer_or_admin(viewer: CurrentViewer) -> Viewer:
+    if not (viewer.is_trainer or viewer.is_org_admin or viewer.is_platform_admin):
+        raise NotFound()
+    return viewer
+
+
+Staff = Annotated[Viewer, Depends(require_trainer_or_admin)]
+
+
+def require_trainee(viewer: CurrentViewer) -> Viewer:
+    if not viewer.organisation_ids(Role.trainee):
+        raise NotFound()
+    return viewer
+
+
+Trainee = Annotated[Viewer, Depends(require_trainee)]

@@ -1,0 +1,62 @@
+"""Jinja2 setup and the one way to render a page or a partial."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+from starlette.responses import HTMLResponse
+
+from app.accounts.models import ROLE_LABELS
+from app.web import csrf
+from app.web.nav import navigation
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+templates.env.globals["role_labels"] = {str(k): v for k, v in ROLE_LABELS.items()}
+
+
+def _date_nl(value: Any, fmt: str = "long") -> str:
+    from app.web.dates import format_date
+
+    return format_date(value, fmt)
+
+
+templates.env.filters["datum"] = _date_nl
+
+
+def is_fragment_request(request: Request) -> bool:
+    """An htmx request that wants a partial: not boosted, not a history restore."""
+    headers = request.headers
+    return (
+        headers.get("hx-request") == "true"
+        and headers.get("hx-boosted") != "true"
+        and headers.get("hx-history-restore-request") != "true"
+    )
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any] | None = None, *, status_code: int = 200
+) -> HTMLResponse:
+    viewer = getattr(request.state, "viewer", None)
+    ctx: dict[str, Any] = {
+        "viewer": viewer,
+        "csrf_token": csrf.token_for(request),
+        "nav": navigation(viewer, request.url.path, request.app.state.nav_paths),
+        "settings": request.app.state.settings,
+        "static_version": request.app.state.static_version,
+    }
+    ctx.update(context or {})
+    return templates.TemplateResponse(request, name, ctx, status_code=status_code)
+
+
+def render_page_or_fragment(
+    request: Request, page: str, fragment: str, context: dict[str, Any], *, status_code: int = 200
+) -> HTMLResponse:
+    """The page includes the fragment; htmx asks for the fragment alone. Both vary on HX-Request."""
+    name = fragment if is_fragment_request(request) else page
+    response = render(request, name, context, status_code=status_code)
+    response.headers["Vary"] = "HX-Request"
+    return response

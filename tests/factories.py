@@ -1,0 +1,143 @@
+"""Plain functions that create test data; fixtures in conftest files compose them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from bs4 import BeautifulSoup
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from httpx import Response
+
+from app.accounts import service as account_service
+from app.accounts.models import Organisation, Role, User
+from app.accounts.tokens import hash_token
+from app.cohorts import service as cohort_service
+from app.cohorts.models import Cohort
+from app.db import session_scope
+from app.web.csrf import make_token
+from app.web.deps import session_cookie_name
+
+PASSWORD = "correct horse battery"
+
+
+def create_org(app: FastAPI, slug: str, name: str | None = None) -> Organisation:
+    with session_scope(app.state.db, write=True) as session:
+        return account_service.create_organisation(
+            session, name=name or f"Gemeente {slug.title()}", slug=slug, actor_id=None
+        )
+
+
+def create_user(
+    app: FastAPI,
+    email: str,
+    *,
+    org: Organisation | None = None,
+    role: Role | None = None,
+    password: str = PASSWORD,
+    platform_admin: bool = False,
+) -> User:
+    with session_scope(app.state.db, write=True) as session:
+        user = account_service.create_user(
+            session,
+            app.state.settings,
+            email=email,
+            display_name=email.split("@")[0].title(),
+            password=password,
+            is_platform_admin=platform_admin,
+        )
+        if org is not None and role is not None:
+            assert org.id is not None
+            account_service.add_membership(
+                session, user=user, organisation_id=org.id, role=role, actor_id=None
+            )
+        return user
+
+
+def create_cohort(
+    app: FastAPI,
+    org: Organisation,
+    name: str = "Doorbraaklab 2027",
+    *,
+    trainers: tuple[User, ...] = (),
+    trainees: tuple[User, ...] = (),
+) -> Cohort:
+    assert org.id is not None
+    with session_scope(app.state.db, write=True) as session:
+        start = date(2027, 1, 11)
+        cohort = cohort_service.create_cohort(
+            session,
+            organisation_id=org.id,
+            name=name,
+            starts_on=start,
+            ends_on=start + timedelta(weeks=12),
+            actor_id=None,
+        )
+        for trainer in trainers:
+            cohort_service.assign_trainer(session, cohort=cohort, user=trainer, actor_id=None)
+        for trainee in trainees:
+            cohort_service.enrol(session, cohort=cohort, user=trainee, actor_id=None)
+        return cohort
+
+
+def login_as(client: TestClient, user: User) -> str:
+    """Start a server-side session for `user`, put its cookie in the client, return the token."""
+    app: FastAPI = client.app  # type: ignore[assignment]
+    with session_scope(app.state.db, write=True) as session:
+        fresh = session.get(User, user.id)
+        assert fresh is not None
+        raw = account_service.start_session(
+            session, user=fresh, client_address="testclient", user_agent="pytest"
+        )
+    client.cookies.set(session_cookie_name(app.state.settings), raw)
+    return raw
+
+
+def csrf_for(client: TestClient) -> str:
+    """The CSRF token the app expects from this client (logged in or anonymous)."""
+    app: FastAPI = client.app  # type: ignore[assignment]
+    raw = client.cookies.get(session_cookie_name(app.state.settings))
+    if raw:
+        return make_token(app.state.settings.secret_key, f"s:{hash_token(raw)}")
+    return token_from_page(client.get("/inloggen"))
+
+
+def token_from_page(response: Response) -> str:
+    body = BeautifulSoup(response.text, "html.parser").body
+    assert body is not None
+    value = body.get("data-csrf-token")
+    assert isinstance(value, str)
+    return value
+
+
+def post_form(
+    client: TestClient, url: str, data: dict[str, str] | None = None, **kwargs: object
+) -> Response:
+    payload = dict(data or {})
+    payload.setdefault("csrf_token", csrf_for(client))
+    return client.post(url, data=payload, follow_redirects=False, **kwargs)  # type: ignore[arg-type]
+
+
+def html(response: Response) -> BeautifulSoup:
+    return BeautifulSoup(response.text, "html.parser")
+
+
+def last_mail_link(app: FastAPI, path_prefix: str) -> str:
+    """The path of the newest link to `path_prefix` in the outbox."""
+    from sqlmodel import col, select
+
+    from app.mail.models import OutboxMessage
+
+    with session_scope(app.state.db, write=False) as session:
+        message = session.exec(select(OutboxMessage).order_by(col(OutboxMessage.id).desc())).first()
+    assert message is not None
+    match = re.search(rf"http://testserver({re.escape(path_prefix)}\S+)", message.body)
+    assert match, message.body
+    return match.group(1)
+
+
+def when(**delta: float) -> datetime:
+    from app.db import utcnow
+
+    return utcnow() + timedelta(**delta)
