@@ -28,10 +28,11 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
-    from app.migrate import current_revision, upgrade
+    from app.migrate import current_revisions, upgrade
 
     upgrade(settings.database_url)
-    print(f"Database bijgewerkt tot revisie {current_revision(settings.database_url)}.")
+    revisions = ", ".join(sorted(current_revisions(settings.database_url)))
+    print(f"Database bijgewerkt tot revisie {revisions}.")
     return 0
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
+import pkgutil
 from pathlib import Path
+from types import ModuleType
 
 from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
@@ -11,15 +14,25 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
+from app.content import CatalogHolder
 from app.db import create_database
 from app.settings import Settings, get_settings
-from app.web import csrf
+from app.web import csrf, routes
 from app.web.deps import verify_csrf
 from app.web.errors import install_error_handlers
-from app.web.routes import accounts, admin, cohorts, health, home, organisations
 from app.web.security import BodySizeLimit, SecurityHeaders
 
-ROUTE_MODULES = (health, home, accounts, organisations, cohorts, admin)
+
+def route_modules() -> list[ModuleType]:
+    """Every module in app/web/routes/ that defines `router`: a new feature needs no line here."""
+    found = []
+    for info in sorted(pkgutil.iter_modules(routes.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"app.web.routes.{info.name}")
+        if hasattr(module, "router"):
+            found.append(module)
+    return found
+
+
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 
@@ -60,6 +73,20 @@ def static_version() -> str:
     return digest.hexdigest()[:10]
 
 
+_HOLDERS: dict[tuple[Path, bool], CatalogHolder] = {}
+
+
+def catalog_holder(settings: Settings) -> CatalogHolder:
+    """Load the course once per process (raises ContentError on invalid content)."""
+    root = settings.content_dir.resolve()
+    if settings.reload_content:
+        return CatalogHolder(root, reload=True, names=settings.content_check_names)
+    key = (root, settings.content_check_names)
+    if key not in _HOLDERS:
+        _HOLDERS[key] = CatalogHolder(root, reload=False, names=settings.content_check_names)
+    return _HOLDERS[key]
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
@@ -74,7 +101,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.db = create_database(settings.database_url)
     app.state.static_version = static_version()
-    routers = [module.router for module in ROUTE_MODULES]
+    app.state.catalog_holder = catalog_holder(settings)
+    routers = [module.router for module in route_modules()]
     for router in routers:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -18,18 +18,18 @@ def alembic_config(database_url: str) -> Config:
     return config
 
 
-def upgrade(database_url: str, revision: str = "head") -> None:
+def upgrade(database_url: str, revision: str = "heads") -> None:
     command.upgrade(alembic_config(database_url), revision)
 
 
-def current_revision(database_url: str) -> str | None:
+def current_revisions(database_url: str) -> set[str]:
     database = create_database(database_url)
     try:
         with database.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            return set(MigrationContext.configure(conn).get_current_heads())
     finally:
         database.dispose()
 
 
-def head_revision(database_url: str) -> str | None:
-    return ScriptDirectory.from_config(alembic_config(database_url)).get_current_head()
+def head_revisions(database_url: str) -> set[str]:
+    return set(ScriptDirectory.from_config(alembic_config(database_url)).get_heads())

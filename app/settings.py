@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     mail_from: str = "Doorbraakschool <noreply@doorbraakschool.example>"
     media_accel_prefix: str = ""
     content_reload: bool | None = None
+    content_check_names: bool = True
     password_hash_memory_kib: int = Field(default=65536, ge=8)
     password_hash_time_cost: int = Field(default=3, ge=1)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 import app.models  # noqa: F401
 from app.db import create_database, metadata, normalise_url
@@ -22,16 +22,29 @@ PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 
 
 @pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> str:
+def pg_database() -> Iterator[str]:
+    """A PostgreSQL database of this test session's own, so parallel runs never collide."""
+    name = f"dbs_test_{os.getpid()}"
+    admin = create_engine(normalise_url(PG_URL), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    base, _, _ = PG_URL.rpartition("/")
+    yield f"{base}/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def migrated_template(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> str:
     """Run the Alembic migrations once: into a template SQLite file, or into PostgreSQL."""
     if PG_URL:
-        database = create_database(PG_URL)
-        with database.engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        database.dispose()
-        upgrade(PG_URL)
-        return PG_URL
+        url: str = request.getfixturevalue("pg_database")
+        upgrade(url)
+        return url
     path = tmp_path_factory.mktemp("template") / "template.db"
     upgrade(f"sqlite:///{path}")
     return str(path)
@@ -40,8 +53,8 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture
 def database_url(migrated_template: str, tmp_path: Path) -> Iterator[str]:
     if PG_URL:
-        yield PG_URL
-        _truncate_all(PG_URL)
+        yield migrated_template
+        _truncate_all(migrated_template)
         return
     target = tmp_path / "test.db"
     shutil.copy(migrated_template, target)
@@ -67,6 +80,7 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
         password_hash_memory_kib=8,
         password_hash_time_cost=1,
         content_reload=False,
+        content_check_names=False,
     )
 
 

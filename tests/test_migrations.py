@@ -7,11 +7,11 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from app.db import create_database, metadata
-from app.migrate import current_revision, head_revision
+from app.migrate import current_revisions, head_revisions
 
 
 def test_upgrade_reaches_head_and_creates_every_table(database_url):
-    assert current_revision(database_url) == head_revision(database_url)
+    assert current_revisions(database_url) == head_revisions(database_url)
     database = create_database(database_url)
     with database.engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())

@@ -120,6 +120,20 @@ async def form_data(request: Request) -> dict[str, str]:
 FormData = Annotated[dict[str, str], Depends(form_data)]
 
 
+async def form_lists(request: Request) -> dict[str, list[str]]:
+    """Every submitted value per field (for checkboxes), cleaned like `form_data`."""
+    form = await request.form()
+    cleaned: dict[str, list[str]] = {}
+    for key, value in form.multi_items():
+        if isinstance(value, str) and key != csrf.FIELD:
+            text = value.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+            cleaned.setdefault(key, []).append(clean_text(text))
+    return cleaned
+
+
+FormLists = Annotated[dict[str, list[str]], Depends(form_lists)]
+
+
 def require_platform_admin(viewer: CurrentViewer) -> Viewer:
     if not viewer.is_platform_admin:
         raise NotFound()

@@ -29,18 +29,30 @@ def test_org_admin_invites_a_trainee_who_lands_in_organisation_team_and_cohort(
     login_as(client, admin)
     post_form(client, "/beheer/voorbeeld/teams", {"name": "Wijkteam Noord"})
     team_id = html(client.get("/beheer/voorbeeld/medewerkers")).select_one(
-        "#inv-team option[value!='']")["value"]
-    response = post_form(client, "/beheer/voorbeeld/uitnodigingen", {
-        "display_name": "Fleur Nieuw", "email": "fleur@voorbeeld.example", "role": "trainee",
-        "team_id": team_id, "cohort_id": str(cohort.id)})
+        "#inv-team option[value!='']"
+    )["value"]
+    response = post_form(
+        client,
+        "/beheer/voorbeeld/uitnodigingen",
+        {
+            "display_name": "Fleur Nieuw",
+            "email": "fleur@voorbeeld.example",
+            "role": "trainee",
+            "team_id": team_id,
+            "cohort_id": str(cohort.id),
+        },
+    )
     assert response.headers["location"].endswith("uitnodiging=verstuurd")
 
     invitee = make_client()
     link = last_mail_link(web_app, "/uitnodiging/")
     page = invitee.get(link)
     assert "Fleur Nieuw" in page.text
-    response = post_form(invitee, link, {"password": "mijn eigen wachtwoord",
-                                         "password_again": "mijn eigen wachtwoord"})
+    response = post_form(
+        invitee,
+        link,
+        {"password": "mijn eigen wachtwoord", "password_again": "mijn eigen wachtwoord"},
+    )
     assert response.status_code == 303
     start = invitee.get("/").text
     assert "Doorbraaklab 2027" in start
@@ -59,13 +71,19 @@ def test_trainer_invites_a_trainee_into_their_cohort(client, make_client, web_ap
     trainer = create_user(web_app, "trainer@voorbeeld.example", org=org, role=Role.trainer)
     cohort = create_cohort(web_app, org, trainers=(trainer,))
     login_as(client, trainer)
-    response = post_form(client, f"/groepen/{cohort.id}/uitnodigen",
-                         {"display_name": "Bram", "email": "bram@voorbeeld.example"})
+    response = post_form(
+        client,
+        f"/groepen/{cohort.id}/uitnodigen",
+        {"display_name": "Bram", "email": "bram@voorbeeld.example"},
+    )
     assert response.status_code == 303
     invitee = make_client()
     link = last_mail_link(web_app, "/uitnodiging/")
-    post_form(invitee, link, {"password": "mijn eigen wachtwoord",
-                              "password_again": "mijn eigen wachtwoord"})
+    post_form(
+        invitee,
+        link,
+        {"password": "mijn eigen wachtwoord", "password_again": "mijn eigen wachtwoord"},
+    )
     assert "Bram" in client.get(f"/groepen/{cohort.id}").text
 
 
@@ -85,12 +103,16 @@ def test_invitation_with_mismatched_passwords_keeps_the_page_and_explains(client
     org = create_org(web_app, "voorbeeld")
     admin = create_user(web_app, "beheer@voorbeeld.example", org=org, role=Role.org_admin)
     login_as(client, admin)
-    post_form(client, "/beheer/voorbeeld/uitnodigingen",
-              {"display_name": "Fleur", "email": "fleur@voorbeeld.example", "role": "trainer"})
+    post_form(
+        client,
+        "/beheer/voorbeeld/uitnodigingen",
+        {"display_name": "Fleur", "email": "fleur@voorbeeld.example", "role": "trainer"},
+    )
     client.cookies.clear()
     link = last_mail_link(web_app, "/uitnodiging/")
-    response = post_form(client, link, {"password": "mijn eigen wachtwoord",
-                                        "password_again": "iets anders!!"})
+    response = post_form(
+        client, link, {"password": "mijn eigen wachtwoord", "password_again": "iets anders!!"}
+    )
     assert response.status_code == 400
     assert "niet gelijk" in response.text
 
@@ -101,8 +123,11 @@ def test_existing_account_accepts_an_invitation_after_logging_in(client, web_app
     admin = create_user(web_app, "beheer@voorbeeld.example", org=org, role=Role.org_admin)
     existing = create_user(web_app, "kees@anderstad.example", org=other, role=Role.trainer)
     login_as(client, admin)
-    post_form(client, "/beheer/voorbeeld/uitnodigingen",
-              {"display_name": "Kees", "email": "kees@anderstad.example", "role": "trainer"})
+    post_form(
+        client,
+        "/beheer/voorbeeld/uitnodigingen",
+        {"display_name": "Kees", "email": "kees@anderstad.example", "role": "trainer"},
+    )
     link = last_mail_link(web_app, "/uitnodiging/")
     client.cookies.clear()
     assert "Log in" in client.get(link).text
@@ -119,7 +144,10 @@ def test_invalid_email_in_invitation_keeps_the_form(client, web_app):
     org = create_org(web_app, "voorbeeld")
     admin = create_user(web_app, "beheer@voorbeeld.example", org=org, role=Role.org_admin)
     login_as(client, admin)
-    response = post_form(client, "/beheer/voorbeeld/uitnodigingen",
-                         {"display_name": "Fleur", "email": "geen-adres", "role": "trainee"})
+    response = post_form(
+        client,
+        "/beheer/voorbeeld/uitnodigingen",
+        {"display_name": "Fleur", "email": "geen-adres", "role": "trainee"},
+    )
     assert response.status_code == 400
     assert html(response).select_one("#inv-name")["value"] == "Fleur"

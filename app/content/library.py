@@ -1,0 +1,119 @@
+"""Reference data next to the cases: the law library and the price list (kengetallen)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, Field, model_validator
+
+from app.content.vocab import (
+    FROZEN,
+    ArticleStatus,
+    Confidence,
+    LawId,
+    Payer,
+    Text,
+    Unit,
+    Url,
+    Year,
+)
+
+ArticleId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)+$")]
+UnitCostId = Annotated[str, Field(pattern=r"^k-[a-z0-9]+(-[a-z0-9]+)*$")]
+Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=6)]
+
+
+class Article(BaseModel):
+    """One article of a law, paraphrased in our own words."""
+
+    model_config = FROZEN
+
+    id: ArticleId
+    number: Text
+    title: Text
+    paraphrase: Text
+    maatwerk: Text
+    payer: Payer | None = None
+    url: Url
+    status: ArticleStatus
+    checked_on: date | None = None  # the loader fills in the file default
+    source: Url | None = None
+
+    @property
+    def verified(self) -> bool:
+        return self.status == "verified"
+
+
+class Law(BaseModel):
+    model_config = FROZEN
+
+    id: LawId
+    name: Text
+    abbreviation: Text
+    url: Url
+    payers: tuple[Payer, ...] = ()
+    summary: Text
+    articles: tuple[Article, ...] = ()
+
+
+class LawLibrary(BaseModel):
+    """``cases/reference/laws.yaml``."""
+
+    model_config = FROZEN
+
+    checked_on: date
+    laws: tuple[Law, ...] = Field(min_length=1)
+
+
+class Amount(BaseModel):
+    model_config = FROZEN
+
+    low: Money
+    central: Money
+    high: Money
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Amount:
+        if not self.low <= self.central <= self.high:
+            raise ValueError("amount must satisfy low <= central <= high")
+        return self
+
+
+class UnitCostEntry(BaseModel):
+    """One figure of the price list, with its source and year."""
+
+    model_config = FROZEN
+
+    id: UnitCostId
+    description: Text
+    amount: Amount
+    unit: Unit
+    payer: Payer
+    law: LawId | None
+    year: Year
+    source: Text
+    confidence: Confidence
+    proxy: bool = False
+    aggregate_of: tuple[UnitCostId, ...] = ()
+    note: str = ""
+
+
+class Cpi(BaseModel):
+    """CBS consumer price index per year (2015 = 100) with its source."""
+
+    model_config = FROZEN
+
+    source: Text
+    values: dict[Year, Annotated[float, Field(gt=0)]] = Field(min_length=1)
+
+
+class PriceListFile(BaseModel):
+    """``cases/reference/unit_costs.yaml``."""
+
+    model_config = FROZEN
+
+    base_year: Year
+    cpi: Cpi | None = None
+    unit_costs: tuple[UnitCostEntry, ...] = Field(min_length=1)

@@ -1,0 +1,135 @@
+"""The 25 modules: the overview by block, a module page, and its knowledge-check questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from app.accounts.viewer import Viewer
+from app.content import Catalog
+from app.content.models import Exercise, Module
+from app.errors import InvalidInput, NotFound
+from app.exercises import queries as exercise_queries
+from app.exercises.grading import AnswerError, Grade, grade_knowledge_check
+from app.exercises.service import record_attempt
+from app.web.content import CatalogDep, markdown
+from app.web.deps import CurrentViewer, DbSession, FormLists
+from app.web.templating import render, render_page_or_fragment
+
+router = APIRouter(prefix="/modules")
+
+
+def _module(catalog: Catalog, number: int) -> Module:
+    try:
+        return catalog.module(number)
+    except KeyError:
+        raise NotFound("Deze module bestaat niet.") from None
+
+
+def _question(module: Module, exercise_id: str) -> Exercise:
+    for exercise in module.exercises:
+        if exercise.id == exercise_id:
+            return exercise
+    raise NotFound("Deze vraag bestaat niet.")
+
+
+def _regrade(question: Exercise, answers: dict[str, object]) -> Grade | None:
+    chosen = answers.get("chosen")
+    if not isinstance(chosen, list):
+        return None
+    try:
+        return grade_knowledge_check(question, [int(i) for i in chosen])
+    except (AnswerError, ValueError):
+        return None  # the content changed since this attempt
+
+
+@router.get("", response_class=HTMLResponse)
+def page_modules(request: Request, catalog: CatalogDep, viewer: CurrentViewer) -> HTMLResponse:
+    return render(request, "modules/index.html", {"catalog": catalog})
+
+
+def _module_context(
+    session: DbSession, catalog: Catalog, viewer: Viewer, module: Module
+) -> dict[str, Any]:
+    attempts = exercise_queries.latest_attempts(
+        session, viewer.user_id, [e.id for e in module.exercises]
+    )
+    grades = {
+        e.id: _regrade(e, attempts[e.id].answers) if e.id in attempts else None
+        for e in module.exercises
+    }
+    script = catalog.video_scripts.get(module.video)
+    return {
+        "module": module,
+        "block": catalog.blocks[module.block],
+        "body": markdown(catalog, module.body),
+        "script": script,
+        "grades": grades,
+        "cases": catalog.cases_for_module(module.number),
+        "previous": catalog.module(module.number - 1) if module.number > 1 else None,
+        "next": catalog.module(module.number + 1) if module.number < len(catalog.modules) else None,
+        "explain": lambda text: markdown(catalog, text),
+    }
+
+
+@router.get("/{number}", response_class=HTMLResponse)
+def page_module(
+    request: Request, session: DbSession, catalog: CatalogDep, viewer: CurrentViewer, number: int
+) -> HTMLResponse:
+    module = _module(catalog, number)
+    return render(request, "modules/page.html", _module_context(session, catalog, viewer, module))
+
+
+def _chosen(form: dict[str, list[str]]) -> list[int]:
+    values = form.get("answer", [])
+    try:
+        return [int(value) for value in values]
+    except ValueError:
+        raise InvalidInput("Dit antwoord hoort niet bij de vraag.") from None
+
+
+@router.post("/{number}/vragen/{exercise_id}", response_class=HTMLResponse)
+def post_question(
+    request: Request,
+    session: DbSession,
+    catalog: CatalogDep,
+    viewer: CurrentViewer,
+    number: int,
+    exercise_id: str,
+    form: FormLists,
+) -> Response:
+    module = _module(catalog, number)
+    question = _question(module, exercise_id)
+    error = None
+    grade = None
+    try:
+        chosen = _chosen(form)
+        grade = grade_knowledge_check(question, chosen)
+    except (AnswerError, InvalidInput) as exc:
+        error = str(exc) if isinstance(exc, AnswerError) else exc.message
+    if grade is not None:
+        record_attempt(
+            session,
+            user_id=viewer.user_id,
+            exercise_id=question.id,
+            kind="knowledge_check",
+            grade=grade,
+            answers={"chosen": sorted(set(chosen))},
+            module_number=module.number,
+        )
+    fragment = request.headers.get("hx-request") == "true"
+    if not fragment and error is None:
+        return RedirectResponse(f"/modules/{number}#vraag-{question.id}", status_code=303)
+    context = _module_context(session, catalog, viewer, module)
+    context |= {
+        "question": question,
+        "grade": grade,
+        "question_error": error,
+        "number_in_module": module.exercises.index(question) + 1,
+    }
+    status = 400 if error else 200
+    return render_page_or_fragment(
+        request, "modules/page.html", "modules/_question.html", context, status_code=status
+    )
