@@ -39,8 +39,11 @@ def test_demo_creates_two_municipalities_and_running_it_twice_changes_nothing(
 
 def test_demo_accounts_can_log_in_with_the_given_password(run_cli, client):
     run_cli(["demo", "--password", "demo-wachtwoord"])
-    for email in ("trainer@voorbeeld.example", "beheerder@anderstad.example",
-                  "deelnemer01@voorbeeld.example"):
+    for email in (
+        "trainer@voorbeeld.example",
+        "beheerder@anderstad.example",
+        "deelnemer01@voorbeeld.example",
+    ):
         client.cookies.clear()
         response = post_form(client, "/inloggen", {"email": email, "password": "demo-wachtwoord"})
         assert response.status_code == 303, email

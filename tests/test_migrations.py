@@ -33,8 +33,14 @@ def test_sqlite_connections_use_wal_full_sync_busy_timeout_and_foreign_keys(sett
         return
     database = create_database(settings.database_url)
     with database.engine.connect() as conn:
-        pragmas = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
-                   for name in ("journal_mode", "synchronous", "busy_timeout", "foreign_keys")}
+        pragmas = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "synchronous", "busy_timeout", "foreign_keys")
+        }
     database.dispose()
-    assert pragmas == {"journal_mode": "wal", "synchronous": 2, "busy_timeout": 10000,
-                       "foreign_keys": 1}
+    assert pragmas == {
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "busy_timeout": 10000,
+        "foreign_keys": 1,
+    }
