@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?=
 
-.PHONY: install migrate demo run test lint fmt check revision clean
+.PHONY: install migrate demo run test lint fmt check revision clean videos content-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ demo: migrate
 	$(BIN)/doorbraakschool demo --password $(DEMO_PASSWORD)
 
 run: demo
+	@mkdir -p var
+	@echo "Video's die nog ontbreken worden op de achtergrond gerenderd (log: var/render.log)."
+	@$(BIN)/doorbraakschool videos render > var/render.log 2>&1 &
 	@echo "Doorbraakschool draait op http://$(HOST):$(PORT)  (demo-wachtwoord: $(DEMO_PASSWORD))"
 	$(BIN)/doorbraakschool serve --host $(HOST) --port $(PORT)
 
@@ -44,6 +47,12 @@ test: lint
 	else \
 		echo "TEST_DATABASE_URL is not set: PostgreSQL run skipped."; \
 	fi
+
+videos: install
+	$(BIN)/doorbraakschool videos render
+
+content-check: install
+	$(BIN)/doorbraakschool content check
 
 fmt: install
 	$(BIN)/ruff format app tests migrations bench

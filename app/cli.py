@@ -6,10 +6,14 @@ import argparse
 import getpass
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from app.settings import Settings, get_settings
+
+# Feature packages add sub-commands here with a `register(subparsers)` function.
+EXTRA_COMMANDS: list[Callable[[Any], None]] = []
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -118,6 +122,42 @@ def cmd_mail_send(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_content_check(args: argparse.Namespace, settings: Settings) -> int:
+    from app.content import check_content
+
+    problems = check_content(settings.content_dir, names=not args.no_names)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problemen gevonden.", file=sys.stderr)
+        return 1
+    print("De lesstof is in orde: 25 modules, casussen, wetten en kengetallen.")
+    return 0
+
+
+def cmd_videos_render(args: argparse.Namespace, settings: Settings) -> int:
+    from app.media import ConsoleProgress, render_all
+
+    try:
+        results = render_all(
+            settings.content_dir / "videos",
+            settings.media_dir,
+            only=args.only,
+            force=args.force,
+            progress=ConsoleProgress(),
+        )
+    except LookupError as exc:
+        print(f"Geen video gevonden voor {args.only!r}: {exc}", file=sys.stderr)
+        return 2
+    failed = [r for r in results if not r.ok]
+    done = sum(1 for r in results if r.ok and not r.cached)
+    cached = sum(1 for r in results if r.ok and r.cached)
+    print(f"{done} gerenderd, {cached} waren al klaar, {len(failed)} mislukt.")
+    for result in failed:
+        print(f"  {result.video_id}: {result.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="doorbraakschool", description="Doorbraakschool")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -142,6 +182,19 @@ def build_parser() -> argparse.ArgumentParser:
     backup.set_defaults(func=cmd_backup)
     mail = sub.add_parser("mail", help="e-mail uit de outbox versturen via SMTP")
     mail.set_defaults(func=cmd_mail_send)
+    content = sub.add_parser("content", help="lesstof")
+    content_sub = content.add_subparsers(dest="content_command", required=True)
+    check = content_sub.add_parser("check", help="alle lesstof controleren")
+    check.add_argument("--no-names", action="store_true", help="zonder namen zoeken (sneller)")
+    check.set_defaults(func=cmd_content_check)
+    videos = sub.add_parser("videos", help="video's")
+    videos_sub = videos.add_subparsers(dest="videos_command", required=True)
+    render = videos_sub.add_parser("render", help="video's renderen uit de scripts")
+    render.add_argument("--only", help="alleen deze video (bijv. 01 of 01-waarom-doorbreken)")
+    render.add_argument("--force", action="store_true", help="ook als de video al klaar is")
+    render.set_defaults(func=cmd_videos_render)
+    for extra in EXTRA_COMMANDS:
+        extra(sub)
     return parser
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
 
 from fastapi import Request
@@ -50,6 +51,14 @@ async def submitted_token(request: Request) -> str:
     if content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
         form = await request.form()
         value = form.get(FIELD)
+        return value if isinstance(value, str) else ""
+    if content_type.startswith(("application/json", "text/plain")):
+        # navigator.sendBeacon cannot set headers: the player puts the token in the JSON body.
+        try:
+            data = json.loads(await request.body())
+        except ValueError:
+            return ""
+        value = data.get(FIELD) if isinstance(data, dict) else None
         return value if isinstance(value, str) else ""
     return ""
 

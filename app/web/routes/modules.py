@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -14,9 +15,12 @@ from app.errors import InvalidInput, NotFound
 from app.exercises import queries as exercise_queries
 from app.exercises.grading import AnswerError, Grade, grade_knowledge_check
 from app.exercises.service import record_attempt
+from app.progress.module_service import modules_using_exercise, refresh_module_progress
+from app.progress.queries import module_progress_for_user
 from app.web.content import CatalogDep, markdown
-from app.web.deps import CurrentViewer, DbSession, FormLists
+from app.web.deps import CurrentViewer, DbSession, FormLists, SettingsDep
 from app.web.templating import render, render_page_or_fragment
+from app.web.video import video_view
 
 router = APIRouter(prefix="/modules")
 
@@ -51,7 +55,7 @@ def page_modules(request: Request, catalog: CatalogDep, viewer: CurrentViewer) -
 
 
 def _module_context(
-    session: DbSession, catalog: Catalog, viewer: Viewer, module: Module
+    session: DbSession, catalog: Catalog, media_dir: Path, viewer: Viewer, module: Module
 ) -> dict[str, Any]:
     attempts = exercise_queries.latest_attempts(
         session, viewer.user_id, [e.id for e in module.exercises]
@@ -61,7 +65,10 @@ def _module_context(
         for e in module.exercises
     }
     script = catalog.video_scripts.get(module.video)
+    progress = module_progress_for_user(session, viewer.user_id).get(module.number)
     return {
+        "video": video_view(session, media_dir, viewer.user_id, module),
+        "progress": progress,
         "module": module,
         "block": catalog.blocks[module.block],
         "body": markdown(catalog, module.body),
@@ -76,10 +83,16 @@ def _module_context(
 
 @router.get("/{number}", response_class=HTMLResponse)
 def page_module(
-    request: Request, session: DbSession, catalog: CatalogDep, viewer: CurrentViewer, number: int
+    request: Request,
+    session: DbSession,
+    settings: SettingsDep,
+    catalog: CatalogDep,
+    viewer: CurrentViewer,
+    number: int,
 ) -> HTMLResponse:
     module = _module(catalog, number)
-    return render(request, "modules/page.html", _module_context(session, catalog, viewer, module))
+    context = _module_context(session, catalog, settings.media_dir, viewer, module)
+    return render(request, "modules/page.html", context)
 
 
 def _chosen(form: dict[str, list[str]]) -> list[int]:
@@ -94,6 +107,7 @@ def _chosen(form: dict[str, list[str]]) -> list[int]:
 def post_question(
     request: Request,
     session: DbSession,
+    settings: SettingsDep,
     catalog: CatalogDep,
     viewer: CurrentViewer,
     number: int,
@@ -119,10 +133,12 @@ def post_question(
             answers={"chosen": sorted(set(chosen))},
             module_number=module.number,
         )
+        for affected in modules_using_exercise(catalog, question.id):
+            refresh_module_progress(session, catalog, settings.media_dir, viewer.user_id, affected)
     fragment = request.headers.get("hx-request") == "true"
     if not fragment and error is None:
         return RedirectResponse(f"/modules/{number}#vraag-{question.id}", status_code=303)
-    context = _module_context(session, catalog, viewer, module)
+    context = _module_context(session, catalog, settings.media_dir, viewer, module)
     context |= {
         "question": question,
         "grade": grade,
