@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?=
 
-.PHONY: install migrate demo run test lint fmt check revision clean videos content-check
+.PHONY: browser-deps install migrate demo run test lint fmt check revision clean videos content-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 install: $(STAMP)
+
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/browser --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility checks will skip"; fi
+
+browser-deps: $(AXE)
 
 migrate: install
 	$(BIN)/doorbraakschool db upgrade
@@ -39,7 +46,7 @@ lint: install
 	$(BIN)/ruff format --check app tests migrations bench
 	$(BIN)/mypy app
 
-test: lint
+test: lint browser-deps
 	$(BIN)/pytest
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== Database tests again on PostgreSQL ($$TEST_DATABASE_URL) =="; \

@@ -1,0 +1,62 @@
+"""A trainee in a real browser: logs in, watches part of a video (the server's coverage grows),
+sees a caption, jumps through the transcript, and answers a knowledge check."""
+
+from __future__ import annotations
+
+import re
+
+from browser_support import login
+
+
+def _status(page) -> str:  # type: ignore[no-untyped-def]
+    return page.locator("#video-status").inner_text()
+
+
+def test_trainee_watches_part_of_a_video_and_the_server_records_it(page):
+    login(page, "deelnemer01@voorbeeld.example")
+    page.goto("/modules/1")
+    assert "Nog niet bekeken" in _status(page)
+    video = page.locator("video")
+    video.evaluate("v => { v.muted = true; return v.play(); }")
+    page.wait_for_function("() => document.querySelector('video').currentTime > 2.5")
+    page.wait_for_function(
+        "() => { const t = document.querySelector('video').textTracks[0];"
+        " return t && t.activeCues && t.activeCues.length > 0; }"
+    )
+    video.evaluate("v => v.pause()")
+    # leaving the page sends the last interval with navigator.sendBeacon
+    page.goto("/modules")
+    page.goto("/modules/1")
+    page.wait_for_function(
+        "() => !document.querySelector('#video-status').textContent.includes('Nog niet')"
+    )
+    status = _status(page)
+    assert re.search(r"Bekeken \d+%", status), status
+    assert "nog niet gezien" in status
+
+
+def test_transcript_lines_jump_in_the_video_with_the_keyboard(page):
+    login(page, "deelnemer02@voorbeeld.example")
+    page.goto("/modules/1")
+    page.wait_for_selector(".interactive-transcript .cue")
+    cues = page.locator(".interactive-transcript .cue")
+    assert cues.count() >= 2
+    cues.nth(1).focus()
+    page.keyboard.press("Enter")
+    start = float(cues.nth(1).get_attribute("data-start") or 0)
+    current = page.locator("video").evaluate("v => v.currentTime")
+    assert abs(current - start) < 0.5
+    page.get_by_label("Afspeelsnelheid").select_option("1.5")
+    assert page.locator("video").evaluate("v => v.playbackRate") == 1.5
+
+
+def test_knowledge_check_gives_feedback_without_leaving_the_page(page):
+    login(page, "deelnemer03@voorbeeld.example")
+    page.goto("/modules/1")
+    question = page.locator("form.question").first
+    question.locator("input[name=answer]").first.check()
+    question.get_by_role("button").click()
+    feedback = page.locator("form.question").first.locator(".feedback")
+    feedback.first.wait_for()
+    assert feedback.count() >= 3
+    assert page.url.endswith("/modules/1")
