@@ -27,8 +27,12 @@ def navigation(viewer: Viewer | None, path: str, enabled: frozenset[str]) -> lis
         ]
     if viewer.is_trainer:
         items += [("Mijn groepen", "/groepen"), ("Beoordelen", "/beoordelen")]
-    if viewer.is_org_admin or viewer.is_platform_admin:
-        items += [("Beheer", "/beheer")]
+    if viewer.is_org_admin:
+        items += [
+            ("Medewerkers", "/beheer/medewerkers"),
+            ("Groepen", "/beheer/groepen"),
+            ("Instellingen", "/beheer/instellingen"),
+        ]
     if viewer.is_platform_admin:
         items += [("Platform", "/platform")]
     if not viewer.is_trainee:

@@ -35,6 +35,32 @@ def page_admin_index(request: Request, session: DbSession, viewer: CurrentViewer
     return render(request, "organisations/index.html", {"organisations": orgs})
 
 
+ADMIN_SECTIONS = ("medewerkers", "groepen", "instellingen")
+
+
+def _section_redirect(section: str):  # type: ignore[no-untyped-def]
+    def page_section(request: Request, session: DbSession, viewer: CurrentViewer) -> Response:
+        orgs = [
+            o
+            for o in account_queries.organisations_for(session, viewer)
+            if o.id is not None and viewer.can_manage(o.id)
+        ]
+        if not orgs:
+            raise NotFound()
+        if len(orgs) == 1:
+            return RedirectResponse(f"/beheer/{orgs[0].slug}/{section}", status_code=303)
+        return render(request, "organisations/index.html", {"organisations": orgs})
+
+    page_section.__name__ = f"page_section_{section}"
+    return page_section
+
+
+for _section in ADMIN_SECTIONS:
+    router.add_api_route(
+        f"/{_section}", _section_redirect(_section), methods=["GET"], response_class=HTMLResponse
+    )
+
+
 def _staff_context(session: DbSession, org: Organisation) -> dict[str, object]:
     assert org.id is not None
     return {
