@@ -60,3 +60,20 @@ def test_knowledge_check_gives_feedback_without_leaving_the_page(page):
     feedback.first.wait_for()
     assert feedback.count() >= 3
     assert page.url.endswith("/modules/1")
+
+
+def test_knowledge_check_works_with_the_keyboard_alone(page):
+    login(page, "deelnemer04@voorbeeld.example")
+    page.goto("/modules/2")
+    first_option = page.locator("form.question").first.locator("input[name=answer]").first
+    first_option.focus()
+    page.keyboard.press("Space")
+    assert first_option.is_checked()
+    # Tab past the remaining options of this question to its button, then press Enter.
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.tagName") == "BUTTON":
+            break
+    page.keyboard.press("Enter")
+    page.locator("form.question").first.locator(".feedback").first.wait_for()
+    assert page.locator("form.question").first.locator("[role=status]").count() == 1
