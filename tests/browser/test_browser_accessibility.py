@@ -8,10 +8,19 @@ from browser_support import login, run_axe
 
 PAGES = {
     None: ["/", "/inloggen", "/wachtwoord-vergeten", "/toegankelijkheid"],
-    "deelnemer01@voorbeeld.example": ["/", "/modules", "/modules/1", "/modules/20", "/wetten",
-                                      "/wetten?q=bijstand", "/wetten/artikel/pw-18-1",
-                                      "/casussen", "/casussen/c1", "/kengetallen",
-                                      "/account/wachtwoord"],
+    "deelnemer01@voorbeeld.example": [
+        "/",
+        "/modules",
+        "/modules/1",
+        "/modules/20",
+        "/wetten",
+        "/wetten?q=bijstand",
+        "/wetten/artikel/pw-18-1",
+        "/casussen",
+        "/casussen/c1",
+        "/kengetallen",
+        "/account/wachtwoord",
+    ],
     "trainer@voorbeeld.example": ["/", "/groepen"],
     "beheerder@voorbeeld.example": ["/beheer/voorbeeld/medewerkers", "/beheer/voorbeeld/groepen"],
     "admin@doorbraakschool.example": ["/platform", "/platform/outbox"],
@@ -24,7 +33,8 @@ def test_page_has_no_serious_accessibility_violations(axe_page, email, path):
     if email:
         login(axe_page, email)
     response = axe_page.goto(path)
-    assert response is not None and response.status == 200
+    assert response is not None
+    assert response.status == 200
     assert run_axe(axe_page) == []
 
 
