@@ -12,8 +12,13 @@ from typing import Any
 
 from app.settings import Settings, get_settings
 
-# Feature packages add sub-commands here with a `register(subparsers)` function.
-EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+
+def _extra_commands() -> list[Callable[[Any], None]]:
+    """Feature packages that add sub-commands with a `register(subparsers)` function."""
+    from app import digest
+    from app.privacy import cli as privacy_cli
+
+    return [digest.register, privacy_cli.register]
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -47,7 +52,14 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     db = create_database(settings.database_url)
     with session_scope(db, write=True) as session:
         created = create_demo(session, settings, password=args.password)
+    with session_scope(db, write=True) as session:
+        seeded = _seed_demo_learning(session, settings)
+    if args.cohort_size:
+        with session_scope(db, write=True) as session:
+            _generate_cohort(session, settings, args.cohort_size)
     db.dispose()
+    if seeded:
+        print(f"Voortgang en oefeningen toegevoegd voor {seeded} demodeelnemers.")
     if not created:
         print("Demodata bestond al; er is niets veranderd.")
         return 0
@@ -56,6 +68,25 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
         shown = account.password if not args.password else "(het opgegeven wachtwoord)"
         print(f"  {account.email:40} {account.role:18} {account.organisation:22} {shown}")
     return 0
+
+
+def _seed_demo_learning(session: Any, settings: Settings) -> int:
+    """Realistic progress, attempts and a submitted plan, so dashboards show real figures."""
+    from app.content import load_catalog_cached
+    from app.dashboards.demo import seed_demo_progress
+    from app.exercises.demo import seed_demo_activity
+
+    catalog = load_catalog_cached(settings.content_dir.resolve(), names=False)
+    progressed = seed_demo_progress(session, settings, catalog)
+    active = seed_demo_activity(session, settings, catalog)
+    return max(progressed, active)
+
+
+def _generate_cohort(session: Any, settings: Settings, size: int) -> None:
+    from app.dashboards.demo import generate_cohort
+
+    cohort = generate_cohort(session, settings, organisation_slug="voorbeeld", size=size)
+    print(f"Groep van {size} deelnemers gemaakt: {cohort.name}.")
 
 
 def cmd_create_admin(args: argparse.Namespace, settings: Settings) -> int:
@@ -171,6 +202,12 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub.add_parser("upgrade", help="migraties uitvoeren").set_defaults(func=cmd_db_upgrade)
     demo = sub.add_parser("demo", help="demodata aanmaken (twee gemeenten)")
     demo.add_argument("--password", help="één wachtwoord voor alle demo-accounts")
+    demo.add_argument(
+        "--cohort-size",
+        type=int,
+        default=0,
+        help="maak ook een grote groep van zoveel deelnemers (voor benchmarks)",
+    )
     demo.set_defaults(func=cmd_demo)
     admin = sub.add_parser("create-admin", help="platformbeheerder aanmaken")
     admin.add_argument("email")
@@ -193,8 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--only", help="alleen deze video (bijv. 01 of 01-waarom-doorbreken)")
     render.add_argument("--force", action="store_true", help="ook als de video al klaar is")
     render.set_defaults(func=cmd_videos_render)
-    for extra in EXTRA_COMMANDS:
-        extra(sub)
+    for register in _extra_commands():
+        register(sub)
     return parser
 
 

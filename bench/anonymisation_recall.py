@@ -19,7 +19,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.content.anonymise import KINDS, Hit, scan  # noqa: E402
+from app.content.anonymise import KINDS, Hit, preload_names, scan  # noqa: E402
 
 CORPUS = ROOT / "tests" / "content" / "anonymisation_corpus.yaml"
 
@@ -30,7 +30,10 @@ def load_corpus(path: Path = CORPUS) -> list[dict[str, object]]:
     return snippets
 
 
-def compare(gold: list[tuple[str, str]], hits: list[Hit]) -> tuple[Counter, Counter, Counter]:
+Labels = Counter[tuple[str, str]]
+
+
+def compare(gold: list[tuple[str, str]], hits: list[Hit]) -> tuple[Labels, Labels, Labels]:
     """Return (gold, found, extra) counters keyed by (kind, text)."""
     wanted = Counter(gold)
     got = Counter((hit.kind, hit.text) for hit in hits)
@@ -90,7 +93,7 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     if not args.no_names:
-        scan("Opwarmen van deduce.", names=True)
+        preload_names()
     warm = time.perf_counter()
     totals = evaluate(names=not args.no_names, verbose=args.verbose)
     done = time.perf_counter()

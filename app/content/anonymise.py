@@ -35,14 +35,18 @@ KIND_LABELS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Hit:
     """One finding: its kind, the exact matched text and its character offsets."""
 
+    kind: str  # one of KINDS
+    text: str  # exactly text[start:end] of the scanned text
     start: int
     end: int
-    kind: str
-    text: str
+
+
+def _hit(kind: str, text: str, start: int, end: int) -> Hit:
+    return Hit(kind=kind, text=text[start:end], start=start, end=end)
 
 
 def scan(text: str, *, names: bool = True) -> list[Hit]:
@@ -61,6 +65,11 @@ def scan(text: str, *, names: bool = True) -> list[Hit]:
     if names:
         hits.extend(_name_hits(text))
     return _resolve_overlaps(hits)
+
+
+def preload_names() -> None:
+    """Load deduce now (seconds; once per process), e.g. at server start, so no request waits."""
+    _lexicon()
 
 
 def unreviewed(hits: Iterable[Hit], reviewed: Iterable[str]) -> list[Hit]:
@@ -89,7 +98,7 @@ def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
         if any(k.start <= hit.start and hit.end <= k.end for k in kept):
             continue
         kept.append(hit)
-    return sorted(kept)
+    return sorted(kept, key=lambda h: (h.start, h.end, KINDS.index(h.kind)))
 
 
 # --- BSN -------------------------------------------------------------------------------------
@@ -112,12 +121,12 @@ def _bsn_hits(text: str) -> Iterator[Hit]:
             continue
         before = text[max(0, match.start() - 60) : match.start()]
         if _BSN_CONTEXT.search(before):
-            yield Hit(match.start(), match.end(), "bsn", match.group())
+            yield _hit("bsn", text, match.start(), match.end())
             continue
         if _looks_like_other_number(text, match, before):
             continue
         if stdnum_bsn.is_valid(digits):
-            yield Hit(match.start(), match.end(), "bsn", match.group())
+            yield _hit("bsn", text, match.start(), match.end())
 
 
 def _looks_like_other_number(text: str, match: re.Match[str], before: str) -> bool:
@@ -148,7 +157,7 @@ def _iban_hits(text: str) -> Iterator[Hit]:
         end = _longest_valid_iban_end(text, start, body.end())
         if end is not None:
             covered_until = end
-            yield Hit(start, end, "iban", text[start:end])
+            yield _hit("iban", text, start, end)
 
 
 def _longest_valid_iban_end(text: str, start: int, end: int) -> int | None:
@@ -170,7 +179,7 @@ _POSTCODE = re.compile(r"(?<![\w€.,-])[1-9]\d{3} ?[A-Z]{2}(?!\w)")
 def _postcode_hits(text: str) -> Iterator[Hit]:
     for match in _POSTCODE.finditer(text):
         if stdnum_postcode.is_valid(match.group()):
-            yield Hit(match.start(), match.end(), "postcode", match.group())
+            yield _hit("postcode", text, match.start(), match.end())
 
 
 # --- Phone -----------------------------------------------------------------------------------
@@ -208,7 +217,7 @@ def _phone_hit(start: int, raw: str) -> Hit:
     """phonenumbers may include an unbalanced opening parenthesis: "(0493-918448"."""
     if raw.startswith("(") and ")" not in raw:
         start, raw = start + 1, raw[1:]
-    return Hit(start, start + len(raw), "phone", raw)
+    return Hit(kind="phone", text=raw, start=start, end=start + len(raw))
 
 
 def _is_personal_number(number: str) -> bool:
@@ -231,7 +240,7 @@ _EMAIL = re.compile(
 
 def _email_hits(text: str) -> Iterator[Hit]:
     for match in _EMAIL.finditer(text):
-        yield Hit(match.start(), match.end(), "email", match.group())
+        yield _hit("email", text, match.start(), match.end())
 
 
 # --- Date of birth ---------------------------------------------------------------------------
@@ -260,7 +269,7 @@ _BIRTH_WINDOW = 40
 def _birth_date_hits(text: str) -> Iterator[Hit]:
     for match in _DATE.finditer(text):
         if _is_calendar_date(match) and _has_birth_context(text, match.start(), match.end()):
-            yield Hit(match.start(), match.end(), "birth_date", match.group())
+            yield _hit("birth_date", text, match.start(), match.end())
 
 
 def _is_calendar_date(match: re.Match[str]) -> bool:
@@ -366,7 +375,11 @@ _ONLY_TITLE = re.compile(rf"(?:{_TITLE_WORDS}|{_ROLE_WORDS})\.?", re.IGNORECASE)
 _NAME_EDGE = " \t\n.,;:()[]\"'"
 # deduce merges names across a full stop or blank line ("Milan. Milan", "Kees\n\nKees").
 _NAME_SPLIT = re.compile(r"\s*\n\s*|(?<=[a-zß-ÿ]{2}[.!?])\s+")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]|\n\s*(?:[-*+>#]+|\d+[.)])?)\s*[\"'(“‘]?\s*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]|\n\s*(?:[-*+>#]+|\d+[.)])?)\s*[\"'(“‘*_]*\s*$")
+# An abbreviated title ends in a full stop that does not end the sentence: "mw. Bouzid".
+_TITLE_BEFORE = re.compile(
+    r"\b(?:mevr|mw|mvr|dhr|hr|mej|mr|dr|drs|ir|ing|prof|ds|fam)\.\s*$", re.IGNORECASE
+)
 _TWO_WORDS = re.compile(r"(\S+)\s+(\S+)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:het|een)\s+$", re.IGNORECASE)
 # Places and Dutch law names deduce tags as persons (observed with deduce 3.0.6).
@@ -384,7 +397,7 @@ def _name_hits(text: str) -> Iterator[Hit]:
         for part_start, part_end in _name_parts(text, start, end):
             trimmed = _trim_name(text, part_start, part_end, lexicon)
             if trimmed is not None:
-                yield Hit(trimmed[0], trimmed[1], "name", text[trimmed[0] : trimmed[1]])
+                yield _hit("name", text, *trimmed)
 
 
 def _name_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -411,11 +424,18 @@ def _trim_name(text: str, start: int, end: int, lexicon: _Lexicon) -> tuple[int,
         end -= 1
     start = _skip_sentence_word(text, start, end, lexicon)
     name = text[start:end]
-    if len(name) < 2 or name.islower() or _ONLY_TITLE.fullmatch(name):
+    if len(name) < 2 or name.islower() or _is_bare_title(text, start, end):
         return None
     if _NOT_A_NAME.fullmatch(name) or _is_single_word_not_name(text, start, end, lexicon):
         return None
     return start, end
+
+
+def _is_bare_title(text: str, start: int, end: int) -> bool:
+    """A title or role alone ("Moeder") is no name; after a title it is ("mevrouw Meester")."""
+    if not _ONLY_TITLE.fullmatch(text, start, end):
+        return False
+    return _TRIGGER_BEFORE.search(text, max(0, start - 30), start) is None
 
 
 def _ends_in_initial(text: str, start: int, end: int) -> bool:
@@ -424,6 +444,8 @@ def _ends_in_initial(text: str, start: int, end: int) -> bool:
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
+    if _TITLE_BEFORE.search(text, max(0, start - 30), start):
+        return False
     return _SENTENCE_START.search(text, max(0, start - 12), start) is not None
 
 
@@ -444,15 +466,22 @@ def _is_single_word_not_name(text: str, start: int, end: int, lexicon: _Lexicon)
         return False
     if _ARTICLE_BEFORE.search(text, max(0, start - 8), start):
         return True
-    if not _at_sentence_start(text, start) or [word] in lexicon.first_names:
+    if not _at_sentence_start(text, start):
         return False
     lower = word.lower()
-    if lower in lexicon.words or ("-" not in word and [word] not in lexicon.surnames):
+    if lower in lexicon.words:
         return True
-    return re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
+    if [word] in lexicon.first_names:
+        return False
+    if "-" not in word and [word] not in lexicon.surnames:
+        return True
+    # A surname that is also a word used in lower case here: "Bouw" next to "bouwen".
+    return re.search(rf"(?<!\w){re.escape(lower)}", text) is not None
 
 
-_TRIGGER = re.compile(rf"\b(?:{_TITLE_WORDS}|{_ROLE_WORDS})\b\.?\s+", re.IGNORECASE)
+# A title may end in a dot ("mw. Yara"); a role followed by a dot ends a sentence.
+_TRIGGER = re.compile(rf"\b(?:(?:{_TITLE_WORDS})\b\.?|(?:{_ROLE_WORDS})\b)\s+", re.IGNORECASE)
+_TRIGGER_BEFORE = re.compile(rf"{_TRIGGER.pattern}$", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,4}")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _INTERFIX = re.compile(r"\s+(?:(?:van|de|den|der|ter|ten|te|het|'t|in|op)\s+){0,3}")

@@ -1,12 +1,28 @@
-"""Reads of the exercises domain; a trainee's own attempts only."""
+"""Reads of the exercises domain: a trainee's own attempts, drafts and plans; for trainers the
+review queue of the cohorts they train. Free text is only read through the reviewer checks."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from app.exercises.models import Attempt
+from app.accounts.models import Role, User
+from app.accounts.viewer import Viewer
+from app.cohorts.models import Cohort, CohortTrainer, Enrollment
+from app.errors import NotFound
+from app.exercises.grading import counts_as_passed
+from app.exercises.models import (
+    Attempt,
+    BreakthroughPlan,
+    BreakthroughPlanVersion,
+    ExerciseDraft,
+    Review,
+)
+
+HIDDEN = "Dit werk bestaat niet of je hebt er geen toegang toe."
 
 
 def latest_attempts(
@@ -33,3 +49,255 @@ def attempt_counts(session: Session, user_id: int, exercise_ids: Iterable[str]) 
     ).all():
         counts[attempt.exercise_id] = counts.get(attempt.exercise_id, 0) + 1
     return counts
+
+
+def attempts_for(session: Session, user_id: int, exercise_id: str) -> list[Attempt]:
+    """Every attempt of this user at this exercise, oldest first."""
+    return list(
+        session.exec(
+            select(Attempt)
+            .where(Attempt.user_id == user_id, Attempt.exercise_id == exercise_id)
+            .order_by(col(Attempt.id))
+        ).all()
+    )
+
+
+def attempt_states(
+    session: Session, user_id: int, exercise_ids: Iterable[str]
+) -> dict[str, tuple[bool, bool]]:
+    """(attempted, passed) per exercise, with each kind's rule for which attempt counts."""
+    ids = list(exercise_ids)
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(Attempt.exercise_id, Attempt.kind, Attempt.passed)
+        .where(Attempt.user_id == user_id, col(Attempt.exercise_id).in_(ids))
+        .order_by(col(Attempt.id))
+    ).all()
+    history: dict[str, tuple[str, list[bool]]] = {}
+    for exercise_id, kind, passed in rows:
+        history.setdefault(exercise_id, (kind, []))[1].append(passed)
+    return {eid: (True, counts_as_passed(kind, seq)) for eid, (kind, seq) in history.items()}
+
+
+def draft_for(session: Session, user_id: int, exercise_id: str) -> ExerciseDraft | None:
+    return session.exec(
+        select(ExerciseDraft).where(
+            ExerciseDraft.user_id == user_id, ExerciseDraft.exercise_id == exercise_id
+        )
+    ).first()
+
+
+def draft_ids(session: Session, user_id: int, exercise_ids: Iterable[str]) -> set[str]:
+    ids = list(exercise_ids)
+    if not ids:
+        return set()
+    rows = session.exec(
+        select(ExerciseDraft.exercise_id).where(
+            ExerciseDraft.user_id == user_id, col(ExerciseDraft.exercise_id).in_(ids)
+        )
+    ).all()
+    return set(rows)
+
+
+def plan_for(session: Session, user_id: int, case_id: str) -> BreakthroughPlan | None:
+    return session.exec(
+        select(BreakthroughPlan).where(
+            BreakthroughPlan.user_id == user_id, BreakthroughPlan.case_id == case_id
+        )
+    ).first()
+
+
+def plans_of_user(session: Session, user_id: int) -> list[BreakthroughPlan]:
+    return list(
+        session.exec(select(BreakthroughPlan).where(BreakthroughPlan.user_id == user_id)).all()
+    )
+
+
+def plan_versions(session: Session, plan_id: int) -> list[BreakthroughPlanVersion]:
+    """Every submitted version, oldest first."""
+    return list(
+        session.exec(
+            select(BreakthroughPlanVersion)
+            .where(BreakthroughPlanVersion.plan_id == plan_id)
+            .order_by(col(BreakthroughPlanVersion.number))
+        ).all()
+    )
+
+
+def reviews_by_version(session: Session, version_ids: Iterable[int]) -> dict[int, Review]:
+    ids = list(version_ids)
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(Review).where(col(Review.plan_version_id).in_(ids)).order_by(col(Review.id))
+    ).all()
+    return {row.plan_version_id: row for row in rows if row.plan_version_id is not None}
+
+
+def reviews_by_attempt(session: Session, attempt_ids: Iterable[int]) -> dict[int, Review]:
+    ids = list(attempt_ids)
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(Review).where(col(Review.attempt_id).in_(ids)).order_by(col(Review.id))
+    ).all()
+    return {row.attempt_id: row for row in rows if row.attempt_id is not None}
+
+
+def user_names(session: Session, user_ids: Iterable[int]) -> dict[int, str]:
+    ids = list(set(user_ids))
+    if not ids:
+        return {}
+    rows = session.exec(select(User.id, User.display_name).where(col(User.id).in_(ids))).all()
+    return {user_id: name for user_id, name in rows if user_id is not None}
+
+
+# --------------------------------------------------------------------------------------------
+# Who may read whose work
+
+
+def reviewer_cohort_ids(session: Session, viewer: Viewer) -> set[int]:
+    """Cohorts the viewer trains, with the trainer role in the cohort's organisation. Only
+    these trainers read trainees' free text; org admins see statuses."""
+    rows = session.exec(
+        select(Cohort.id, Cohort.organisation_id)
+        .join(CohortTrainer, col(CohortTrainer.cohort_id) == Cohort.id)
+        .where(CohortTrainer.user_id == viewer.user_id)
+    ).all()
+    return {cid for cid, org in rows if cid is not None and viewer.has_role(org, Role.trainer)}
+
+
+def enrolled_user_ids(session: Session, cohort_ids: Iterable[int]) -> set[int]:
+    ids = list(cohort_ids)
+    if not ids:
+        return set()
+    rows = session.exec(select(Enrollment.user_id).where(col(Enrollment.cohort_id).in_(ids))).all()
+    return set(rows)
+
+
+def reviewable_user_ids(session: Session, viewer: Viewer) -> set[int]:
+    return enrolled_user_ids(session, reviewer_cohort_ids(session, viewer))
+
+
+def plan_for_reviewer(session: Session, viewer: Viewer, plan_id: int) -> BreakthroughPlan:
+    plan = session.get(BreakthroughPlan, plan_id)
+    if plan is None or plan.user_id not in reviewable_user_ids(session, viewer):
+        raise NotFound(HIDDEN)
+    return plan
+
+
+def attempt_for_reviewer(session: Session, viewer: Viewer, attempt_id: int) -> Attempt:
+    attempt = session.get(Attempt, attempt_id)
+    if (
+        attempt is None
+        or attempt.kind != "value_triangle"
+        or attempt.user_id not in reviewable_user_ids(session, viewer)
+    ):
+        raise NotFound(HIDDEN)
+    return attempt
+
+
+# --------------------------------------------------------------------------------------------
+# The review queue
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    kind: str  # plan | value_triangle
+    ref_id: int  # plan id or attempt id
+    user_id: int
+    user_name: str
+    case_id: str
+    submitted_at: datetime
+    version: int | None = None
+
+
+def _pending_plans(session: Session, user_ids: set[int]) -> list[tuple[BreakthroughPlan, datetime]]:
+    rows = session.exec(
+        select(BreakthroughPlan, BreakthroughPlanVersion)
+        .join(BreakthroughPlanVersion, col(BreakthroughPlanVersion.plan_id) == BreakthroughPlan.id)
+        .where(
+            col(BreakthroughPlan.user_id).in_(user_ids),
+            BreakthroughPlan.status == "submitted",
+            col(BreakthroughPlanVersion.number) == col(BreakthroughPlan.versions),
+        )
+    ).all()
+    return [(plan, version.submitted_at) for plan, version in rows]
+
+
+def _pending_triangles(session: Session, user_ids: set[int]) -> list[Attempt]:
+    rows = session.exec(
+        select(Attempt)
+        .where(col(Attempt.user_id).in_(user_ids), Attempt.kind == "value_triangle")
+        .order_by(col(Attempt.id))
+    ).all()
+    latest = {(a.user_id, a.exercise_id): a for a in rows}
+    reviewed = reviews_by_attempt(session, [a.id for a in latest.values() if a.id is not None])
+    return [a for a in latest.values() if a.id not in reviewed]
+
+
+def queue_for_users(session: Session, user_ids: set[int]) -> list[QueueItem]:
+    """Work waiting for a trainer: submitted plans and unreviewed value triangles, oldest first."""
+    if not user_ids:
+        return []
+    plans = _pending_plans(session, user_ids)
+    triangles = _pending_triangles(session, user_ids)
+    names = user_names(session, [p.user_id for p, _ in plans] + [a.user_id for a in triangles])
+    items = [
+        QueueItem("plan", p.id or 0, p.user_id, names.get(p.user_id, ""), p.case_id, at, p.versions)
+        for p, at in plans
+    ]
+    items += [
+        QueueItem(
+            "value_triangle",
+            a.id or 0,
+            a.user_id,
+            names.get(a.user_id, ""),
+            a.case_id or "",
+            a.created_at,
+        )
+        for a in triangles
+    ]
+    return sorted(items, key=lambda item: (item.submitted_at, item.kind, item.ref_id))
+
+
+def queue_for_cohort(session: Session, cohort: Cohort) -> list[QueueItem]:
+    assert cohort.id is not None
+    return queue_for_users(session, enrolled_user_ids(session, [cohort.id]))
+
+
+def queue_count(session: Session, viewer: Viewer) -> int:
+    """How many items wait for this trainer, over every cohort the viewer trains."""
+    return len(queue_for_users(session, reviewable_user_ids(session, viewer)))
+
+
+def plan_statuses(session: Session, user_ids: set[int]) -> list[BreakthroughPlan]:
+    """Every plan of these users (status only), most recently changed first."""
+    if not user_ids:
+        return []
+    return list(
+        session.exec(
+            select(BreakthroughPlan)
+            .where(col(BreakthroughPlan.user_id).in_(user_ids))
+            .order_by(col(BreakthroughPlan.updated_at).desc())
+        ).all()
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Item analysis
+
+
+def first_attempts(session: Session, user_ids: Iterable[int]) -> list[Attempt]:
+    """The first attempt of each user at each exercise (plans are reviewed, not graded)."""
+    ids = list(user_ids)
+    if not ids:
+        return []
+    rows = session.exec(
+        select(Attempt).where(col(Attempt.user_id).in_(ids)).order_by(col(Attempt.id))
+    ).all()
+    first: dict[tuple[int, str], Attempt] = {}
+    for attempt in rows:
+        first.setdefault((attempt.user_id, attempt.exercise_id), attempt)
+    return list(first.values())

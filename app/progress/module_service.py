@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from app.content import Catalog
 from app.content.models import Module
 from app.db import utcnow
-from app.exercises.models import Attempt
+from app.exercises import queries as exercise_queries
 from app.progress import intervals
 from app.progress.completion import (
     COMPLETED,
@@ -55,21 +55,52 @@ def has_rendered_video(media_dir: Path, video_id: str) -> bool:
 
 
 def _attempt_states(session: Session, user_id: int, ids: list[str]) -> dict[str, tuple[bool, bool]]:
-    rows = session.exec(
-        select(Attempt.exercise_id, Attempt.passed).where(
-            Attempt.user_id == user_id, col(Attempt.exercise_id).in_(ids)
-        )
-    ).all()
-    states: dict[str, tuple[bool, bool]] = {}
-    for exercise_id, passed in rows:
-        _, was_passed = states.get(exercise_id, (False, False))
-        states[exercise_id] = (True, was_passed or passed)
-    return states
+    """(attempted, passed) per exercise; best or last attempt counts, as the kind says."""
+    return exercise_queries.attempt_states(session, user_id, ids)
+
+
+PLAN_ORDER = ("", "draft", "returned", "submitted", "approved")
+
+
+def plan_cases(module: Module) -> list[str]:
+    """The cases whose doorbraakplan this module asks for."""
+    return [ce.case for ce in module.case_exercises if ce.kind == "plan"]
 
 
 def plan_status(session: Session, user_id: int, module: Module) -> str:
-    """Status of the trainee's doorbraakplan for this module ('' when none)."""
-    return ""
+    """Status of the trainee's doorbraakplan for this module ('' when none).
+
+    The plan of a case the module names; a module that asks for approval without naming a case
+    takes the trainee's furthest plan. A draft that was never submitted counts as "draft"."""
+    cases = plan_cases(module)
+    if not cases and not module.completion.requires_plan_approval:
+        return ""
+    plans = [
+        plan
+        for plan in exercise_queries.plans_of_user(session, user_id)
+        if not cases or plan.case_id in cases
+    ]
+    statuses = [plan.status for plan in plans]
+    drafts = (
+        exercise_queries.draft_ids(
+            session, user_id, [case_exercise_id(case, "plan") for case in cases]
+        )
+        if cases
+        else set()
+    )
+    if drafts and not statuses:
+        statuses.append("draft")
+    known = [status for status in statuses if status in PLAN_ORDER]
+    return max(known, key=PLAN_ORDER.index, default="")
+
+
+def modules_using_plan(catalog: Catalog, case_id: str) -> list[int]:
+    """Modules whose stored progress shows the plan of this case."""
+    return [
+        m.number
+        for m in catalog.modules
+        if case_id in plan_cases(m) or (m.completion.requires_plan_approval and not plan_cases(m))
+    ]
 
 
 def completion_input(

@@ -36,7 +36,7 @@ def navigation(viewer: Viewer | None, path: str, enabled: frozenset[str]) -> lis
     if viewer.is_platform_admin:
         items += [("Platform", "/platform")]
     if not viewer.is_trainee:
-        items += [("Modules", "/modules")]
+        items += [("Modules", "/modules"), ("Rekentool", "/rekentool")]
     items += [("Wetten", "/wetten"), ("Casussen", "/casussen")]
     seen: set[str] = set()
     result = []

@@ -60,13 +60,12 @@ def _own(session: Session, viewer: Viewer, calculation_id: int) -> Calculation:
     return access.calculation
 
 
-def _title(fields: EditorFields) -> str:
-    title = fields.title.strip()
+def _title_error(title: str) -> str:
     if not title:
-        raise InvalidInput("Geef de berekening een titel.", field="title")
+        return "Geef de berekening een titel."
     if len(title) > MAX_TITLE:
-        raise InvalidInput(f"De titel mag hoogstens {MAX_TITLE} tekens hebben.", field="title")
-    return title
+        return f"De titel mag hoogstens {MAX_TITLE} tekens hebben."
+    return ""
 
 
 # --- the list and new calculations --------------------------------------------------------
@@ -100,12 +99,10 @@ def post_new(
     case_id = form.get("case_id", "").strip()
     case = sandbox.find_case(catalog, case_id)
     title = form.get("title", "").strip()
-    if (case_id and case is None) or len(title) > MAX_TITLE:
-        message = (
-            "Kies een casus uit de lijst."
-            if len(title) <= MAX_TITLE
-            else (f"De titel mag hoogstens {MAX_TITLE} tekens hebben.")
-        )
+    message = "Kies een casus uit de lijst." if case_id and case is None else ""
+    if len(title) > MAX_TITLE:
+        message = _title_error(title)
+    if message:
         context = _index_context(session, catalog, viewer) | {"form": form, "error": message}
         return render(request, "calculator/index.html", context, status_code=400)
     start = sandbox.start_from_case(case) if case else sandbox.start_empty()
@@ -128,19 +125,17 @@ def post_new(
 
 def _editor_context(
     request: Request,
-    session: Session,
     catalog: Catalog,
     calculation: Calculation,
     fields: EditorFields,
+    prices: PriceList,
     outcome: sandbox.Outcome | None = None,
 ) -> dict[str, Any]:
     """What the editor page and its partials show. Without ``outcome``: the saved receipt."""
-    prices = sandbox.prices_for(session, catalog, calculation.organisation_id)
-    receipt = (
-        calculation.receipt
-        if outcome is None
-        else (outcome.computed.receipt_data if outcome.computed else None)
-    )
+    if outcome is None:
+        receipt: dict[str, Any] | None = calculation.receipt
+    else:
+        receipt = outcome.computed.receipt_data if outcome.computed else None
     error = outcome.error if outcome else ""
     field = outcome.field if outcome else ""
     return {
@@ -152,20 +147,26 @@ def _editor_context(
         "error_field": field,
         "error_slot": error_slot(field) if error else "",
         "groups": unit_cost_groups(prices),
-        "known_ids": set(prices.items),
         "current_version": prices.version,
         "case": sandbox.find_case(catalog, calculation.case_id),
         "saved": request.query_params.get("opgeslagen") == "1",
-        "anon_warning": sandbox.privacy_warning(
-            catalog,
-            calculation.title,
-            calculation.comparison,
-            calculation.case_id,
-            names=_names(request),
-        ),
+        "anon_warning": ""
+        if is_fragment_request(request)
+        else _privacy(request, catalog, calculation),
         **editor_choices(),
         **HELPERS,
     }
+
+
+def _privacy(request: Request, catalog: Catalog, calculation: Calculation) -> str:
+    """The anonymisation warning for the saved free text of ``calculation`` (empty if none)."""
+    return sandbox.privacy_warning(
+        catalog,
+        calculation.title,
+        calculation.comparison,
+        calculation.case_id,
+        names=_names(request),
+    )
 
 
 def _view_context(session: Session, calculation: Calculation) -> dict[str, Any]:
@@ -192,17 +193,12 @@ def page_calculation(
     calculation = access.calculation
     if not access.can_edit:
         context = _view_context(session, calculation) | {
-            "anon_warning": sandbox.privacy_warning(
-                catalog,
-                calculation.title,
-                calculation.comparison,
-                calculation.case_id,
-                names=_names(request),
-            )
+            "anon_warning": _privacy(request, catalog, calculation)
         }
         return render(request, "calculator/view.html", context)
     fields = fields_from_mapping(calculation.title, calculation.comparison)
-    context = _editor_context(request, session, catalog, calculation, fields)
+    prices = sandbox.prices_for(session, catalog, calculation.organisation_id)
+    context = _editor_context(request, catalog, calculation, fields, prices)
     return render(request, "calculator/page.html", context)
 
 
@@ -220,7 +216,7 @@ def fragment_recalculate(
     fields = fields_from_form(form)
     prices = sandbox.prices_for(session, catalog, calculation.organisation_id)
     outcome = sandbox.evaluate(fields, prices)
-    context = _editor_context(request, session, catalog, calculation, fields, outcome)
+    context = _editor_context(request, catalog, calculation, fields, prices, outcome)
     # htmx swaps only 2xx answers, so the fragment reports bad input with 200 and the message.
     status = 400 if outcome.error and not is_fragment_request(request) else 200
     return render_page_or_fragment(
@@ -248,7 +244,7 @@ def post_calculation(
         else:
             with_line_removed(fields, action.scenario, action.index)
         outcome = sandbox.evaluate(fields, prices)
-        context = _editor_context(request, session, catalog, calculation, fields, outcome)
+        context = _editor_context(request, catalog, calculation, fields, prices, outcome)
         context["error"] = ""  # an incomplete new line is not an error yet
         context["receipt_error"] = outcome.error
         return render_page_or_fragment(
@@ -266,12 +262,11 @@ def _save(
     prices: PriceList,
 ) -> Response:
     outcome = sandbox.evaluate(fields, prices)
-    try:
-        title = _title(fields)
-    except InvalidInput as exc:
-        outcome = sandbox.Outcome(outcome.computed, exc.message, exc.field or "title")
+    title = fields.title.strip()
+    if _title_error(title):
+        outcome = sandbox.Outcome(outcome.computed, _title_error(title), "title")
     if outcome.computed is None or outcome.error:
-        context = _editor_context(request, session, catalog, calculation, fields, outcome)
+        context = _editor_context(request, catalog, calculation, fields, prices, outcome)
         return render(request, "calculator/page.html", context, status_code=400)
     calc_service.update_calculation(session, calculation, title=title, computed=outcome.computed)
     return RedirectResponse(f"/rekentool/{calculation.id}?opgeslagen=1", status_code=303)

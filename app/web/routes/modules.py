@@ -15,6 +15,8 @@ from app.errors import InvalidInput, NotFound
 from app.exercises import queries as exercise_queries
 from app.exercises.grading import AnswerError, Grade, grade_knowledge_check
 from app.exercises.service import record_attempt
+from app.exercises.views import module_case_exercises
+from app.organisations.queries import escalation_route_for_user
 from app.progress.module_service import modules_using_exercise, refresh_module_progress
 from app.progress.queries import module_progress_for_user
 from app.web.content import CatalogDep, markdown
@@ -23,6 +25,9 @@ from app.web.templating import render, render_page_or_fragment
 from app.web.video import video_view
 
 router = APIRouter(prefix="/modules")
+
+# The module about escalating shows the trainee's own organisation's doorbraakroute.
+ESCALATION_MODULE = 23
 
 
 def _module(catalog: Catalog, number: int) -> Module:
@@ -78,6 +83,10 @@ def _module_context(
         "previous": catalog.module(module.number - 1) if module.number > 1 else None,
         "next": catalog.module(module.number + 1) if module.number < len(catalog.modules) else None,
         "explain": lambda text: markdown(catalog, text),
+        "case_exercises": module_case_exercises(session, catalog, viewer.user_id, module),
+        "escalation_routes": escalation_route_for_user(session, viewer.user_id)
+        if module.number == ESCALATION_MODULE
+        else None,
     }
 
 

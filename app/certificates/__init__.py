@@ -1,0 +1,1 @@
+"""Certificates: issued when a trainee completes every required module; verifiable by code."""

@@ -1,0 +1,44 @@
+"""The case exercise kinds: their ids, Dutch names and addresses (pure)."""
+
+from __future__ import annotations
+
+import re
+
+CASE_KINDS = ("bottleneck", "legal_basis", "kassabon", "value_triangle", "plan")
+SLUGS = {
+    "bottleneck": "knelpunt",
+    "legal_basis": "grondslag",
+    "kassabon": "kassabon",
+    "value_triangle": "waardendriehoek",
+    "plan": "doorbraakplan",
+}
+TITLES = {
+    "knowledge_check": "Kennischeck",
+    "bottleneck": "Grootste knelpunt",
+    "legal_basis": "Wettelijke grondslag",
+    "kassabon": "Kassabon",
+    "value_triangle": "Waardendriehoek",
+    "plan": "Doorbraakplan",
+}
+REVIEWED_KINDS = ("value_triangle", "plan")  # their free text goes to the trainer
+_ID = re.compile(r"^(c\d+)-(" + "|".join(CASE_KINDS) + r")$")
+
+
+def kind_from_slug(slug: str) -> str | None:
+    """The kind for a URL part: the Dutch slug or the kind itself."""
+    if slug in SLUGS:
+        return slug
+    for kind, dutch in SLUGS.items():
+        if dutch == slug:
+            return kind
+    return None
+
+
+def exercise_path(case_id: str, kind: str) -> str:
+    return f"/oefeningen/{case_id}/{SLUGS[kind]}"
+
+
+def split_exercise_id(exercise_id: str) -> tuple[str, str] | None:
+    """``c9-plan`` -> ("c9", "plan"); None for anything that is not a case exercise id."""
+    match = _ID.match(exercise_id)
+    return (match.group(1), match.group(2)) if match else None

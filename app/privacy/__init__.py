@@ -1,0 +1,1 @@
+"""Privacy (AVG): data export, deletion or anonymisation, and expiry of inactive accounts."""

@@ -1,0 +1,256 @@
+"""A cohort's progress for trainers and org admins: the grid (trainees x modules), the schedule
+(modules due per session), one trainee's detail page and the digest button."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from math import ceil
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
+from starlette.routing import NoMatchFound
+
+from app.accounts.viewer import Viewer
+from app.cohorts.models import Cohort
+from app.cohorts.schedule import due_at_meeting, next_meeting
+from app.content import Catalog
+from app.dashboards import queries
+from app.dashboards.digest import send_now
+from app.dashboards.grid import (
+    CELL_LOOKS,
+    COMPLETED,
+    TRAINEE_FILTERS,
+    build_rows,
+    matches,
+    summarise,
+)
+from app.dashboards.service import set_meeting_modules
+from app.dashboards.trainee import attempt_lines, module_lines
+from app.db import utcnow
+from app.errors import InvalidInput, NotFound
+from app.exercises import queries as exercise_queries
+from app.exercises.views import PLAN_STATUS_LABELS
+from app.progress.queries import module_progress_for_user, video_progress_for_user
+from app.web.content import CatalogDep
+from app.web.deps import CurrentViewer, DbSession, FormLists, SettingsDep, StaffCohort
+from app.web.templating import render, render_page_or_fragment
+
+router = APIRouter(prefix="/groepen")
+
+PAGE_SIZE = 100
+ITEM_ANALYSIS = "page_item_analysis"  # /groepen/{cohort_id}/itemanalyse
+REVIEW_QUEUE = "page_cohort_queue"  # /beoordelen/groepen/{cohort_id}
+
+
+def _link(request: Request, endpoint: str, cohort: Cohort) -> str | None:
+    """The path of another feature's page for this cohort, or None when it is not installed."""
+    try:
+        return str(request.app.url_path_for(endpoint, cohort_id=cohort.id))
+    except NoMatchFound:
+        return None
+
+
+def _review_count(session: Session, cohort: Cohort) -> int:
+    """Work of this cohort's trainees waiting for a trainer (plans, value triangles)."""
+    return len(exercise_queries.queue_for_cohort(session, cohort))
+
+
+@dataclass(frozen=True)
+class Submission:
+    case_id: str
+    status: str
+    versions: int
+    updated_at: datetime
+    href: str | None  # only trainers of the cohort read the work itself
+
+
+def _submissions(
+    session: Session, viewer: Viewer, cohort: Cohort, user_id: int
+) -> list[Submission]:
+    readable = cohort.id in exercise_queries.reviewer_cohort_ids(session, viewer)
+    return [
+        Submission(
+            plan.case_id.upper(),
+            PLAN_STATUS_LABELS.get(plan.status, plan.status),
+            plan.versions,
+            plan.updated_at,
+            f"/beoordelen/plannen/{plan.id}" if readable else None,
+        )
+        for plan in exercise_queries.plans_of_user(session, user_id)
+    ]
+
+
+def _filters(request: Request) -> tuple[int | None, str, int]:
+    params = request.query_params
+    team = params.get("team", "")
+    status = params.get("status", "")
+    page = params.get("pagina", "1")
+    return (
+        int(team) if team.isdigit() else None,
+        status if status in TRAINEE_FILTERS else "",
+        max(1, int(page)) if page.isdigit() else 1,
+    )
+
+
+def _grid_context(
+    request: Request, session: Session, catalog: Catalog, cohort: Cohort
+) -> dict[str, Any]:
+    team_id, status, page = _filters(request)
+    now = utcnow()
+    schedule = queries.schedule_of(session, cohort)
+    records = queries.grid_records(session, cohort, team_id=team_id)
+    rows = build_rows(records, [m.number for m in catalog.modules], schedule.deadlines, now)
+    shown = [row for row in rows if matches(row, status)]
+    pages = max(1, ceil(len(shown) / PAGE_SIZE))
+    page = min(page, pages)
+    upcoming = next_meeting(schedule.meetings, now)
+    due = due_at_meeting(schedule.deadlines, upcoming.id) if upcoming and upcoming.id else []
+    not_ready = sum(1 for row in rows if row.has_open(due))
+
+    def page_url(number: int) -> str:
+        query = {"team": team_id or "", "status": status, "pagina": number}
+        return f"/groepen/{cohort.id}/voortgang?" + urlencode(query)
+
+    return {
+        "cohort": cohort,
+        "modules": catalog.modules,
+        "rows": shown[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        "shown": len(shown),
+        "summary": summarise(rows),
+        "teams": queries.cohort_teams(session, cohort),
+        "team_id": team_id,
+        "status": status,
+        "filters": TRAINEE_FILTERS,
+        "looks": CELL_LOOKS,
+        "page": page,
+        "pages": pages,
+        "page_url": page_url,
+        "next_meeting": upcoming,
+        "due": due,
+        "not_ready": not_ready,
+        "review_count": _review_count(session, cohort),
+        "item_analysis": _link(request, ITEM_ANALYSIS, cohort),
+        "review_queue": _link(request, REVIEW_QUEUE, cohort),
+    }
+
+
+@router.get("/{cohort_id}/voortgang", response_class=HTMLResponse)
+def page_progress_grid(
+    request: Request, session: DbSession, catalog: CatalogDep, cohort: StaffCohort
+) -> HTMLResponse:
+    context = _grid_context(request, session, catalog, cohort)
+    return render_page_or_fragment(request, "progress/grid.html", "progress/_grid.html", context)
+
+
+@router.post("/{cohort_id}/overzicht-versturen")
+def post_send_digest(
+    session: DbSession,
+    settings: SettingsDep,
+    catalog: CatalogDep,
+    viewer: CurrentViewer,
+    cohort: StaffCohort,
+) -> Response:
+    send_now(
+        session,
+        settings,
+        catalog,
+        cohort,
+        now=utcnow(),
+        actor_id=viewer.user_id,
+        actor_email=viewer.email,
+    )
+    return RedirectResponse(f"/groepen/{cohort.id}/voortgang?overzicht=verstuurd", status_code=303)
+
+
+def _schedule_context(session: Session, catalog: Catalog, cohort: Cohort) -> dict[str, Any]:
+    schedule = queries.schedule_of(session, cohort)
+    return {
+        "cohort": cohort,
+        "schedule": schedule,
+        "blocks": catalog.blocks,
+        "chosen": {
+            m.id: sorted(schedule.requirements.get(m.id or 0, ())) for m in schedule.meetings
+        },
+        "error": None,
+        "error_meeting": None,
+    }
+
+
+@router.get("/{cohort_id}/schema", response_class=HTMLResponse)
+def page_schedule(
+    request: Request, session: DbSession, catalog: CatalogDep, cohort: StaffCohort
+) -> HTMLResponse:
+    return render(request, "progress/schedule.html", _schedule_context(session, catalog, cohort))
+
+
+@router.post("/{cohort_id}/schema/{meeting_id}", response_class=HTMLResponse)
+def post_schedule(
+    request: Request,
+    session: DbSession,
+    catalog: CatalogDep,
+    viewer: CurrentViewer,
+    cohort: StaffCohort,
+    meeting_id: int,
+    form: FormLists,
+) -> Response:
+    meeting = queries.meeting_of(session, cohort, meeting_id)
+    if meeting is None:
+        raise NotFound("Deze bijeenkomst hoort niet bij deze groep.")
+    values = form.get("module", [])
+    try:
+        if not all(value.isdigit() for value in values):
+            raise InvalidInput("Kies alleen modules uit de lijst.", field=f"modules-{meeting_id}")
+        set_meeting_modules(
+            session,
+            cohort=cohort,
+            meeting=meeting,
+            modules={int(value) for value in values},
+            known=[m.number for m in catalog.modules],
+            actor_id=viewer.user_id,
+        )
+    except InvalidInput as exc:
+        context = _schedule_context(session, catalog, cohort)
+        context["chosen"][meeting_id] = [int(v) for v in values if v.isdigit()]
+        context |= {"error": exc.message, "error_meeting": meeting_id}
+        return render(request, "progress/schedule.html", context, status_code=400)
+    return RedirectResponse(
+        f"/groepen/{cohort.id}/schema?opgeslagen={meeting_id}#bijeenkomst-{meeting_id}",
+        status_code=303,
+    )
+
+
+@router.get("/{cohort_id}/deelnemers/{user_id}", response_class=HTMLResponse)
+def page_trainee(
+    request: Request,
+    session: DbSession,
+    catalog: CatalogDep,
+    viewer: CurrentViewer,
+    cohort: StaffCohort,
+    user_id: int,
+) -> HTMLResponse:
+    user = queries.enrolled_user(session, cohort, user_id)
+    if user is None:
+        raise NotFound("Deze deelnemer staat niet in deze groep.")
+    schedule = queries.schedule_of(session, cohort)
+    lines = module_lines(
+        catalog,
+        module_progress_for_user(session, user_id),
+        video_progress_for_user(session, user_id),
+        schedule.deadlines,
+        utcnow(),
+    )
+    context = {
+        "cohort": cohort,
+        "trainee": user,
+        "lines": lines,
+        "completed": sum(1 for line in lines if line.status == COMPLETED),
+        "overdue": [line.number for line in lines if line.overdue],
+        "attempts": attempt_lines(catalog, queries.user_attempts(session, user_id)),
+        "calculations": queries.user_calculations(session, user_id),
+        "submissions": _submissions(session, viewer, cohort, user_id),
+    }
+    return render(request, "progress/trainee.html", context)

@@ -1,0 +1,414 @@
+"""Case exercises: knelpunt, wettelijke grondslag, kassabon, waardendriehoek and doorbraakplan.
+
+Every case has every kind at /oefeningen/{case}/{kind}; modules name the ones they require.
+Submitting grades at once (feedback in the same response), keeps the attempt, drops the draft
+and refreshes the stored progress of every module that uses the exercise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
+
+from app.accounts.viewer import Viewer
+from app.calculations import queries as calc_queries
+from app.calculations.chart import payer_chart
+from app.calculations.view_helpers import HELPERS
+from app.content import Catalog
+from app.content.anonymise import scan, unreviewed, warning_message
+from app.content.cases import Case
+from app.errors import InvalidInput, NotFound
+from app.exercises import case_grading, views
+from app.exercises import queries as exercise_queries
+from app.exercises import service as exercise_service
+from app.exercises.answers import FormValues, form_values, text, texts, triangle_answers
+from app.exercises.grading import (
+    AnswerError,
+    KassabonFigures,
+    KassabonGrade,
+    Scored,
+    figures_from_receipt,
+)
+from app.exercises.kinds import CASE_KINDS, exercise_path, kind_from_slug
+from app.exercises.models import BreakthroughPlan, BreakthroughPlanVersion, Review
+from app.exercises.plan import PLAN_KEYS, check_plan
+from app.exercises.plan_pdf import plan_pdf
+from app.progress.module_service import (
+    case_exercise_id,
+    modules_using_exercise,
+    modules_using_plan,
+    refresh_module_progress,
+)
+from app.settings import Settings
+from app.web.content import CatalogDep, markdown
+from app.web.dates import format_date
+from app.web.deps import CurrentViewer, DbSession, FormLists, SettingsDep
+from app.web.problem_graph import BOX_H, BOX_W, ProblemNode, layout
+from app.web.templating import is_fragment_request, render, render_page_or_fragment
+
+router = APIRouter(prefix="/oefeningen")
+
+
+def find_case(catalog: Catalog, case_id: str) -> Case:
+    try:
+        return catalog.case(case_id)
+    except KeyError:
+        raise NotFound("Deze casus bestaat niet.") from None
+
+
+def _kind(slug: str) -> str:
+    kind = kind_from_slug(slug)
+    if kind is None:
+        raise NotFound("Deze oefening bestaat niet.")
+    return kind
+
+
+@router.get("", response_class=HTMLResponse)
+def page_exercises(
+    request: Request, session: DbSession, catalog: CatalogDep, viewer: CurrentViewer
+) -> HTMLResponse:
+    ids = [case_exercise_id(c.id, k) for c in catalog.cases for k in CASE_KINDS]
+    states = exercise_queries.attempt_states(session, viewer.user_id, ids)
+    plans = {p.case_id: p.status for p in exercise_queries.plans_of_user(session, viewer.user_id)}
+    drafts = exercise_queries.draft_ids(session, viewer.user_id, ids)
+    context = {
+        "catalog": catalog,
+        "kinds": CASE_KINDS,
+        "states": states,
+        "plans": plans,
+        "drafts": drafts,
+        "path": exercise_path,
+        "exercise_id": case_exercise_id,
+        **views.labels(),
+    }
+    return render(request, "exercises/index.html", context)
+
+
+def graph_context(case: Case) -> dict[str, Any]:
+    """What templates/cases/_graph.html and the list alternative need."""
+    nodes = [ProblemNode(p.id, p.title, p.owner, p.blocks) for p in case.problems]
+    return {
+        "graph": layout(nodes),
+        "box_w": BOX_W,
+        "box_h": BOX_H,
+        "titles": {p.id: p.title for p in case.problems},
+        "blocked_by": {
+            p.id: [q.title for q in case.problems if p.id in q.blocks] for p in case.problems
+        },
+    }
+
+
+def exercise_context(
+    session: Session,
+    catalog: Catalog,
+    viewer: Viewer,
+    case: Case,
+    kind: str,
+    **overrides: Any,
+) -> dict[str, Any]:
+    """Everything the page and its fragment show; ``overrides`` carry a submission's outcome."""
+    values, _, draft_at = views.saved_values(session, viewer.user_id, case, kind)
+    context = views.base_context(case, kind)
+    context |= views.kind_context(session, catalog, viewer, case, kind)
+    context |= views.attempt_context(session, catalog, viewer.user_id, case, kind)
+    context |= {
+        "values": values,
+        "draft_saved_at": draft_at,
+        "situation": markdown(catalog, case.situation),
+        "error": None,
+        "fresh": False,
+        "warning": "",
+        "viewer_id": viewer.user_id,
+    }
+    if kind == "bottleneck":
+        context |= graph_context(case)
+    if context.get("latest") is not None:
+        context["warning"] = str(context["latest"].answers.get("warning", ""))
+    if context.get("latest_version") is not None and context["plan"].status != "approved":
+        context["warning"] = context["latest_version"].warning
+    return context | overrides
+
+
+@router.get("/{case_id}/{slug}", response_class=HTMLResponse)
+def page_exercise(
+    request: Request,
+    session: DbSession,
+    catalog: CatalogDep,
+    viewer: CurrentViewer,
+    case_id: str,
+    slug: str,
+) -> HTMLResponse:
+    case = find_case(catalog, case_id)
+    kind = _kind(slug)
+    context = exercise_context(session, catalog, viewer, case, kind)
+    return render_page_or_fragment(
+        request, "exercises/page.html", "exercises/_exercise.html", context
+    )
+
+
+# --- submitting ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Submission:
+    session: Session
+    catalog: Catalog
+    settings: Settings
+    viewer: Viewer
+    case: Case
+    kind: str
+    values: FormValues
+
+    @property
+    def exercise_id(self) -> str:
+        return case_exercise_id(self.case.id, self.kind)
+
+
+def privacy_warning(settings: Settings, case: Case, texts_: list[str]) -> str:
+    """The anonymisation gate over free text; the case's own fictional names are fine."""
+    reviewed = [hit.text for hit in case.anonymisation.reviewed]
+    reviewed += [member.name for member in case.household if member.name]
+    hits = [hit for value in texts_ for hit in scan(value, names=settings.content_check_names)]
+    return warning_message(unreviewed(hits, reviewed))
+
+
+def _calculation_id(values: FormValues, *, required: bool) -> int | None:
+    raw = text(values, "calculation_id")
+    if not raw and not required:
+        return None
+    if not raw.isdigit():
+        raise AnswerError("Kies een van je opgeslagen berekeningen.")
+    return int(raw)
+
+
+def _own_calculation(sub: Submission, calculation_id: int) -> Any:
+    try:
+        return calc_queries.own_calculation(sub.session, sub.viewer, calculation_id)
+    except NotFound:
+        raise AnswerError("Kies een van je eigen opgeslagen berekeningen.") from None
+
+
+def _record(sub: Submission, grade: Scored, answers: dict[str, object]) -> None:
+    exercise_service.record_attempt(
+        sub.session,
+        user_id=sub.viewer.user_id,
+        exercise_id=sub.exercise_id,
+        kind=sub.kind,
+        grade=grade,
+        answers=answers,
+        case_id=sub.case.id,
+    )
+
+
+def _kassabon_answers(
+    calculation: Any, figures: KassabonFigures, grade: KassabonGrade
+) -> dict[str, object]:
+    failures = [] if grade.difference_ok else ["difference"]
+    failures += [f"payer:{p.payer}" for p in grade.payers if not p.ok]
+    return {
+        "calculation_id": calculation.id,
+        "calculation_title": calculation.title,
+        "calculation_case": calculation.case_id,
+        "price_list_version": calculation.price_list_version,
+        "difference": str(figures.difference),
+        "payers": {payer: str(delta) for payer, delta in figures.payers.items()},
+        "failures": failures,
+    }
+
+
+def submit_attempt(sub: Submission) -> str:
+    """Grade and keep one attempt; returns the anonymisation warning (empty when none)."""
+    case, values = sub.case, sub.values
+    warning = ""
+    if sub.kind == "bottleneck":
+        grade: Scored = case_grading.bottleneck(case, text(values, "choice"))
+        _record(sub, grade, {"choice": text(values, "choice")})
+    elif sub.kind == "legal_basis":
+        chosen = sorted(set(texts(values, "article")))
+        grade = case_grading.legal_basis(sub.catalog, case, chosen)
+        _record(sub, grade, {"chosen": chosen})
+    elif sub.kind == "kassabon":
+        calculation = _own_calculation(sub, _calculation_id(values, required=True) or 0)
+        figures = figures_from_receipt(calculation.receipt)
+        kassabon = case_grading.kassabon(sub.catalog, case, figures)
+        _record(sub, kassabon, _kassabon_answers(calculation, figures, kassabon))
+    else:
+        arguments, judgments = triangle_answers(values)
+        grade = case_grading.value_triangle(sub.catalog, case, arguments, judgments)
+        warning = privacy_warning(sub.settings, case, list(arguments.values()))
+        answers: dict[str, object] = {
+            "arguments": arguments,
+            "judgments": judgments,
+            "warning": warning,
+        }
+        _record(sub, grade, answers)
+    exercise_service.discard_draft(sub.session, sub.viewer.user_id, sub.exercise_id)
+    for number in modules_using_exercise(sub.catalog, sub.exercise_id):
+        refresh_module_progress(
+            sub.session, sub.catalog, sub.settings.media_dir, sub.viewer.user_id, number
+        )
+    return warning
+
+
+def submit_plan(sub: Submission) -> str:
+    fields = {key: text(sub.values, key) for key in PLAN_KEYS}
+    calculation_id = _calculation_id(sub.values, required=False)
+    check_plan(fields, calculation_id)
+    calculation = _own_calculation(sub, calculation_id or 0)
+    warning = privacy_warning(sub.settings, sub.case, list(fields.values()))
+    snapshot = {
+        "title": calculation.title,
+        "case_id": calculation.case_id,
+        "price_list_version": calculation.price_list_version,
+        "receipt": calculation.receipt,
+    }
+    exercise_service.submit_plan(
+        sub.session,
+        user_id=sub.viewer.user_id,
+        case_id=sub.case.id,
+        fields=fields,
+        calculation_id=calculation.id,
+        kassabon=snapshot,
+        warning=warning,
+    )
+    for number in modules_using_plan(sub.catalog, sub.case.id):
+        refresh_module_progress(
+            sub.session, sub.catalog, sub.settings.media_dir, sub.viewer.user_id, number
+        )
+    return warning
+
+
+@router.post("/{case_id}/{slug}", response_class=HTMLResponse)
+def post_exercise(
+    request: Request,
+    session: DbSession,
+    settings: SettingsDep,
+    catalog: CatalogDep,
+    viewer: CurrentViewer,
+    case_id: str,
+    slug: str,
+    form: FormLists,
+) -> Response:
+    case = find_case(catalog, case_id)
+    kind = _kind(slug)
+    values = form_values(kind, form)
+    sub = Submission(session, catalog, settings, viewer, case, kind, values)
+    try:
+        warning = submit_plan(sub) if kind == "plan" else submit_attempt(sub)
+    except (AnswerError, InvalidInput) as exc:
+        message = exc.message if isinstance(exc, InvalidInput) else str(exc)
+        context = exercise_context(
+            session, catalog, viewer, case, kind, values=values, error=message
+        )
+        return render_page_or_fragment(
+            request, "exercises/page.html", "exercises/_exercise.html", context, status_code=400
+        )
+    if not is_fragment_request(request):
+        return RedirectResponse(f"{exercise_path(case.id, kind)}#resultaat", status_code=303)
+    context = exercise_context(session, catalog, viewer, case, kind, fresh=True)
+    context["warning"] = warning or context["warning"]
+    return render_page_or_fragment(
+        request, "exercises/page.html", "exercises/_exercise.html", context
+    )
+
+
+# --- the plan as one printable document ------------------------------------------------------
+
+
+def plan_document(
+    session: Session, plan: BreakthroughPlan, number: str | None
+) -> tuple[BreakthroughPlanVersion, Review | None]:
+    """The asked version of a plan (default: the latest) and its review."""
+    assert plan.id is not None
+    versions = exercise_queries.plan_versions(session, plan.id)
+    chosen = versions[-1] if versions else None
+    if number:
+        chosen = next((v for v in versions if str(v.number) == number), None)
+    if chosen is None or chosen.id is None:
+        raise NotFound("Deze versie van het plan bestaat niet.")
+    return chosen, exercise_queries.reviews_by_version(session, [chosen.id]).get(chosen.id)
+
+
+def print_context(
+    session: Session, catalog: Catalog, plan: BreakthroughPlan, number: str | None
+) -> dict[str, Any]:
+    version, review = plan_document(session, plan, number)
+    receipt = version.kassabon.get("receipt") or None
+    author = exercise_queries.user_names(session, [plan.user_id]).get(plan.user_id, "")
+    return {
+        **HELPERS,
+        **views.labels(),
+        "case": find_case(catalog, plan.case_id),
+        "plan": plan,
+        "version": version,
+        "review": review,
+        "author": author,
+        "receipt": receipt,
+        "calculation": {"title": version.kassabon.get("title", "")},
+        "chart": payer_chart(receipt["payers"]) if isinstance(receipt, dict) else None,
+        "error": None,
+        "receipt_error": None,
+        "error_field": "",
+    }
+
+
+def plan_pdf_response(context: dict[str, Any]) -> Response:
+    version = context["version"]
+    body = plan_pdf(
+        case_title=context["case"].title,
+        author=context["author"],
+        version_line=f"versie {version.number}, ingediend {format_date(version.submitted_at)}",
+        fields=version.fields,
+        kassabon=version.kassabon,
+    )
+    name = f"doorbraakplan-{context['case'].id}-versie-{version.number}.pdf"
+    return Response(
+        body,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def _own_plan(session: Session, viewer: Viewer, case: Case) -> BreakthroughPlan:
+    plan = exercise_queries.plan_for(session, viewer.user_id, case.id)
+    if plan is None:
+        raise NotFound("Je hebt voor deze casus nog geen doorbraakplan ingediend.")
+    return plan
+
+
+@router.get("/{case_id}/doorbraakplan/afdruk", response_class=HTMLResponse)
+def page_plan_print(
+    request: Request,
+    session: DbSession,
+    catalog: CatalogDep,
+    viewer: CurrentViewer,
+    case_id: str,
+    versie: str | None = None,
+) -> HTMLResponse:
+    case = find_case(catalog, case_id)
+    context = print_context(session, catalog, _own_plan(session, viewer, case), versie)
+    context |= {
+        "back_href": exercise_path(case.id, "plan"),
+        "back_label": "Terug naar je doorbraakplan",
+        "pdf_href": f"/oefeningen/{case.id}/doorbraakplan/afdruk.pdf"
+        + (f"?versie={context['version'].number}" if versie else ""),
+    }
+    return render(request, "exercises/plan_print.html", context)
+
+
+@router.get("/{case_id}/doorbraakplan/afdruk.pdf")
+def get_plan_pdf(
+    session: DbSession,
+    catalog: CatalogDep,
+    viewer: CurrentViewer,
+    case_id: str,
+    versie: str | None = None,
+) -> Response:
+    case = find_case(catalog, case_id)
+    return plan_pdf_response(
+        print_context(session, catalog, _own_plan(session, viewer, case), versie)
+    )
