@@ -23,7 +23,9 @@ def navigation(viewer: Viewer | None, path: str, enabled: frozenset[str]) -> lis
         items += [
             ("Mijn leerpad", "/leerpad"),
             ("Modules", "/modules"),
+            ("Oefeningen", "/oefeningen"),
             ("Rekentool", "/rekentool"),
+            ("Certificaten", "/certificaten"),
         ]
     if viewer.is_trainer:
         items += [("Mijn groepen", "/groepen"), ("Beoordelen", "/beoordelen")]
