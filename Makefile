@@ -50,7 +50,7 @@ test: lint browser-deps
 	$(BIN)/pytest
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== Database tests again on PostgreSQL ($$TEST_DATABASE_URL) =="; \
-		$(BIN)/pytest -m "not browser and not slow" -p no:cacheprovider; \
+		$(BIN)/pytest -m "not browser and not slow and not drill" -p no:cacheprovider; \
 	else \
 		echo "TEST_DATABASE_URL is not set: PostgreSQL run skipped."; \
 	fi
