@@ -22,17 +22,9 @@ def _extra_commands() -> list[Callable[[Any], None]]:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    import uvicorn
+    from app.serve import serve
 
-    uvicorn.run(
-        "app.asgi:app",
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        proxy_headers=True,
-        log_level="info",
-        reload=False,
-    )
+    serve("app.asgi:app", host=args.host, port=args.port, workers=args.workers)
     return 0
 
 

@@ -21,6 +21,7 @@ from app.web import csrf, routes
 from app.web.deps import verify_csrf
 from app.web.errors import install_error_handlers
 from app.web.security import BodySizeLimit, SecurityHeaders
+from app.web.write_gate import WriteGate
 
 
 def route_modules() -> list[ModuleType]:
@@ -114,6 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     app.add_middleware(AnonCsrfCookie, secure=settings.secure_cookies)
+    app.add_middleware(WriteGate, enabled=app.state.db.is_sqlite)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     return app

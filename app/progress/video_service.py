@@ -36,6 +36,17 @@ class BeaconResult:
     completed: bool
     missing: str
     position: float
+    previous_progress: float = 0.0
+    was_completed: bool = False
+
+    @property
+    def changes_module_progress(self) -> bool:
+        """Worth refreshing the stored module row: first play, completion, or 5 points more."""
+        return (
+            (self.previous_progress == 0 and self.progress > 0)
+            or self.completed != self.was_completed
+            or self.progress - self.previous_progress >= 0.05
+        )
 
 
 class ImplausibleProgress(InvalidInput):
@@ -64,6 +75,7 @@ def record_beacon(
 ) -> BeaconResult:
     """Merge the beacon into the union; refuse implausible growth (nothing is then stored)."""
     row = _row_for_update(session, user_id, beacon.video_id)
+    previous, was_completed = row.progress, row.completed_at is not None
     now = utcnow()
     before = [(a, b) for a, b in row.played_segments]
     after = intervals.merge(before + intervals.normalise(beacon.segments, duration))
@@ -98,4 +110,6 @@ def record_beacon(
         completed=row.completed_at is not None,
         missing=intervals.describe_gaps(after, duration),
         position=row.position,
+        previous_progress=previous,
+        was_completed=was_completed,
     )

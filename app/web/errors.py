@@ -8,6 +8,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import DomainError
@@ -26,6 +27,7 @@ TITLES = {
     422: "Controleer wat je hebt ingevuld",
     429: "Even geduld",
     500: "Er ging iets mis aan onze kant",
+    503: "Even geduld",
 }
 DEFAULT_MESSAGES = {
     404: "Deze pagina bestaat niet, of je hebt er geen toegang toe.",
@@ -56,7 +58,29 @@ def error_response(
     return render(request, "error.html", {"title": title, "message": message}, status_code=status)
 
 
+BUSY_MESSAGE = (
+    "Het is even erg druk. Wat je net invulde is niet opgeslagen; probeer het over een paar "
+    "seconden opnieuw."
+)
+FULL_MESSAGE = (
+    "De opslag van de Doorbraakschool is vol. Wat je net invulde is niet opgeslagen; "
+    "de beheerder is gewaarschuwd."
+)
+
+
+async def database_unavailable(request: Request, exc: Exception) -> Response:
+    """Busy beyond the timeout, disk full, or the database server gone: 503, try again later."""
+    reason = str(getattr(exc, "orig", exc))
+    log.error("Database niet beschikbaar bij %s %s: %s", request.method, request.url.path, reason)
+    message = FULL_MESSAGE if "full" in reason.lower() else BUSY_MESSAGE
+    response = error_response(request, 503, message)
+    response.headers["Retry-After"] = "5"
+    return response
+
+
 def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(OperationalError, database_unavailable)
+
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:
         if wants_json(request):

@@ -38,8 +38,12 @@ RESULT_KEYS = {"gedaan": DONE, "bestond": EXISTS, "fout": ERROR}
 
 
 def digest(text: str, form: dict[str, str]) -> str:
-    """Fingerprint of what was checked: the list and the options for rows without a group."""
-    checked = f"{form.get('default', '')}\n{form.get('starts_on', '')}\n{text}"
+    """Fingerprint of what was checked: the list and the options for rows without a group.
+
+    Line endings do not count: a browser sends the list back from the textarea with CRLF, also
+    when the checked file had LF."""
+    lines = "\n".join(text.splitlines())
+    checked = f"{form.get('default', '')}\n{form.get('starts_on', '')}\n{lines}"
     return hashlib.sha256(checked.encode()).hexdigest()
 
 

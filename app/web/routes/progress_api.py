@@ -96,8 +96,9 @@ def post_video_beacon(
             beacon.events,
         ),
     )
-    for number in modules_using_video(catalog, beacon.video):
-        refresh_module_progress(session, catalog, settings.media_dir, viewer.user_id, number)
+    if result.changes_module_progress:
+        for number in modules_using_video(catalog, beacon.video):
+            refresh_module_progress(session, catalog, settings.media_dir, viewer.user_id, number)
     return BeaconOut(
         progress=result.progress,
         percent=int(result.progress * 100),

@@ -1,0 +1,125 @@
+"""GET /groepen/{id}/voortgang (the trainer's cohort grid) for a 500-trainee cohort vs a floor
+answering the same bytes; and how one request's time grows from 100 to 1,000 to 10,000 trainees.
+
+Cohorts come from app.dashboards.demo.generate_cohort (bulk rows with spread progress). The grid
+shows 100 trainees per page but summarises the whole cohort, so its work grows with the cohort.
+
+Run: .venv/bin/python bench/cohort_grid.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import common  # noqa: E402
+
+CLIENTS = 8
+TOTAL = 600
+SECONDS = 20.0
+MAIN_SIZE = 500
+GROWTH_SIZES = (100, 1_000, 10_000)
+GROWTH_REPEATS = 7
+
+
+def generate(site: common.Site, sizes: tuple[int, ...]) -> dict[int, int]:
+    """Generate one cohort per size in the bench organisation; returns size -> cohort id."""
+    from app.content.load import load_catalog
+    from app.dashboards.demo import generate_cohort
+    from app.db import create_database, session_scope
+
+    settings = site.settings()
+    catalog = load_catalog(settings.content_dir, names=False)
+    db = create_database(site.url)
+    found = {}
+    try:
+        for size in sizes:
+            with session_scope(db, write=True) as session:
+                cohort = generate_cohort(
+                    session, settings, organisation_slug=common.ORG_SLUG, size=size, catalog=catalog
+                )
+                assert cohort.id is not None
+                found[size] = cohort.id
+    finally:
+        db.dispose()
+    return found
+
+
+def grid_path(cohort_id: int) -> str:
+    return f"/groepen/{cohort_id}/voortgang"
+
+
+def sequential_times(client: httpx.Client, path: str) -> float:
+    """Median seconds of one request, one at a time (after one warm-up request)."""
+    if client.get(path).status_code != 200:
+        raise RuntimeError(f"{path} did not answer 200")
+    times = []
+    for _ in range(GROWTH_REPEATS):
+        began = time.perf_counter()
+        client.get(path)
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+async def measure(app_url: str, floor_url: str, email: str, path: str) -> tuple[common.Load, ...]:
+    staff = await common.login_many(app_url, [email] * CLIENTS)
+    floor = [common.async_client(floor_url) for _ in range(CLIENTS)]
+    try:
+        app_slots = [lambda _n, t=t: t.client.get(path) for t in staff]
+        floor_slots = [lambda _n, c=c: c.get("/bytes/grid") for c in floor]
+        return await common.compare(app_slots, floor_slots, total=TOTAL, max_seconds=SECONDS)
+    finally:
+        await common.close_all(staff)
+        for client in floor:
+            await client.aclose()
+
+
+def growth_row(times: dict[int, float]) -> common.Row:
+    small, *rest = sorted(times)
+    parts = [f"{size:,} trainees {times[size] * 1000:.0f} ms" for size in sorted(times)]
+    ratios = [
+        f"{size // small}× trainees → {times[size] / times[small]:.1f}× time" for size in rest
+    ]
+    note = "; ".join(parts) + " (" + ", ".join(ratios) + "); one request at a time, median"
+    return common.Row("Cohort grid growth 100 → 1,000 → 10,000 trainees", note=note)
+
+
+def run() -> list[common.Row]:
+    with common.workspace("cohort-grid") as work:
+        site = common.make_site(work / "site")
+        (trainer,) = common.seed_trainees(site, 1, prefix="trainer", role="trainer")
+        cohorts = generate(site, (MAIN_SIZE, *GROWTH_SIZES))
+        floor_dir = work / "floor"
+        floor_dir.mkdir()
+        app = common.app_server(site, work)
+        with common.running(app):
+            with httpx.Client(base_url=app.base_url, timeout=60) as client:
+                common.login(client, trainer)
+                page = client.get(grid_path(cohorts[MAIN_SIZE]))
+                common.capture(floor_dir, "grid", page)
+                times = {
+                    size: sequential_times(client, grid_path(cohorts[size]))
+                    for size in GROWTH_SIZES
+                }
+            with common.running(common.floor_server(floor_dir, work)) as (floor,):
+                path = grid_path(cohorts[MAIN_SIZE])
+                app_load, floor_load = asyncio.run(
+                    measure(app.base_url, floor.base_url, trainer, path)
+                )
+                note = (
+                    f"{CLIENTS} clients, page {len(page.content) / 1024:.0f} KiB (100 rows shown)"
+                )
+                main = common.Row(f"Cohort grid, {MAIN_SIZE} trainees", app_load, floor_load, note)
+                main.measure_memory(app, floor)
+        return [main, growth_row(times)]
+
+
+if __name__ == "__main__":
+    print(common.markdown_table(run()))
