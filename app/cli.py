@@ -38,9 +38,14 @@ def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from app.accounts.passwords import password_problem
     from app.db import create_database, session_scope
     from app.demo import create_demo
 
+    problem = password_problem(args.password) if args.password else None
+    if problem:
+        print(f"Niet gelukt: {problem}", file=sys.stderr)
+        return 1
     db = create_database(settings.database_url)
     with session_scope(db, write=True) as session:
         created = create_demo(session, settings, password=args.password)

@@ -73,3 +73,8 @@ def test_backup_makes_a_consistent_copy(run_cli, settings, tmp_path, capsys):
 def test_create_admin_refuses_a_short_password(run_cli, capsys):
     assert run_cli(["create-admin", "root@x.example", "--password", "kort"]) == 1
     assert "minstens 10 tekens" in capsys.readouterr().err
+
+
+def test_demo_with_a_too_short_password_says_so_in_dutch(run_cli, capsys):
+    assert run_cli(["demo", "--password", "kort"]) == 1
+    assert "minstens 10 tekens" in capsys.readouterr().err

@@ -167,14 +167,16 @@ def seed_demo_activity(session: Session, settings: Settings, catalog: Catalog) -
     trainees = _cohort_trainees(session)
     for position, user in enumerate(trainees):
         assert user.id is not None
+        # One submitted plan waits in the review queue, whatever else the trainee did already.
+        planned = position == 0 and _plan(session, catalog, user)
         if queries.first_attempts(session, [user.id]):
+            if planned:
+                _refresh(session, catalog, settings, user.id)
             continue
         rng = random.Random(f"doorbraakschool-demo-{user.email}")
         _knowledge_attempts(session, catalog, user.id, rng)
         if position < len(trainees) - 2:  # two trainees have not reached the case exercise yet
             _bottleneck_attempt(session, catalog, user.id, rng)
-        if position == 0:
-            _plan(session, catalog, user)
         _refresh(session, catalog, settings, user.id)
         seeded += 1
     return seeded
