@@ -66,8 +66,8 @@ def run() -> list[common.Row]:
             "Module page, app started with `doorbraakschool serve --workers 2` as shipped",
             cli_load,
             floor_load,
-            note="no TCP_NODELAY with uvicorn --workers > 1 (uvicorn #3149): +40 ms per "
-            "keep-alive response; the other rows use bench/serve.py, which sets it",
+            note="the shipped command binds with IPPROTO_TCP (app/serve.py), so keep-alive "
+            "responses no longer wait ~40 ms for a delayed ACK (uvicorn #3149)",
         )
         return [main, cli]
 
