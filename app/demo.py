@@ -16,8 +16,8 @@ from app.accounts.models import Organisation, Role, User
 from app.cohorts import service as cohort_service
 from app.cohorts.models import Cohort
 from app.cohorts.queries import meetings_of
+from app.dates import LOCAL
 from app.settings import Settings
-from app.web.dates import LOCAL
 
 FIRST_NAMES = [
     "Sanne",

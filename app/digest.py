@@ -66,8 +66,8 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
 def _due(db: Database, days: int) -> list[tuple[int, int, str]]:
     """(meeting id, cohort id, label) of every session whose digest is due now."""
     from app.dashboards.digest import due_digests
+    from app.dates import format_date
     from app.db import session_scope, utcnow
-    from app.web.dates import format_date
 
     with session_scope(db, write=False) as session:
         return [

@@ -24,6 +24,8 @@ PURE = [
     *sorted((APP / "content").glob("*.py")),
     APP / "exercises" / "grading.py",
     APP / "web" / "problem_graph.py",
+    APP / "dates.py",
+    APP / "pdf.py",
 ]
 PURE += [
     p

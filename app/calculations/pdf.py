@@ -10,8 +10,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from fpdf import FPDF
-
 from app.calculations.formatting import (
     LEVEL_LABELS,
     SCENARIO_LABELS,
@@ -24,37 +22,20 @@ from app.calculations.receipt_text import (
     scenario_heading,
     warning_lines,
 )
+from app.pdf import FONT_PATH, SchoolPdf
 
-FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-BOLD_PATH = FONT_PATH.with_name("DejaVuSans-Bold.ttf")
 LEFT = 25.0
 WIDTH = 160.0
 AMOUNT = 38.0
 ROW = 5.5
 
 
-class ReceiptPdf(FPDF):
-    """An FPDF with one font family and a few receipt-shaped helpers."""
+class ReceiptPdf(SchoolPdf):
+    """The school's PDF with a few receipt-shaped helpers."""
 
     def __init__(self, font_path: Path) -> None:
-        super().__init__(format="A4")
-        self.unicode = font_path.is_file()
-        self.family = "Helvetica"
-        if self.unicode:
-            self.add_font("DejaVu", "", str(font_path))
-            bold = font_path.with_name("DejaVuSans-Bold.ttf")
-            self.add_font("DejaVu", "B", str(bold if bold.is_file() else font_path))
-            self.family = "DejaVu"
-        self.set_margins(LEFT, 20, LEFT)
-        self.set_auto_page_break(True, margin=18)
+        super().__init__(font_path, top_margin=20, side_margin=LEFT)
         self.set_title("Kassabon")
-        self.set_creator("Doorbraakschool")
-
-    def text_of(self, text: str) -> str:
-        if self.unicode:
-            return text
-        plain = text.replace("€", "EUR").replace("–", "-").replace("−", "-").replace("…", "...")
-        return plain.encode("latin-1", "replace").decode("latin-1")
 
     def style(self, size: float, bold: bool = False) -> None:
         self.set_font(self.family, "B" if bold else "", size)

@@ -10,23 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from fpdf import FPDF
+from app.dates import format_date
+from app.pdf import FONT_PATH, SchoolPdf
 
-FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 LEFT = 25.0
 WIDTH = 160.0
 
@@ -43,29 +29,12 @@ class CertificateData:
 
 
 def dutch_date(value: date) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return format_date(value, "short")
 
 
-class _Pdf(FPDF):
+class _Pdf(SchoolPdf):
     def __init__(self, font_path: Path) -> None:
-        super().__init__(format="A4")
-        self.unicode = font_path.is_file()
-        self.family = "Helvetica"
-        if self.unicode:
-            self.add_font("DejaVu", "", str(font_path))
-            bold = font_path.with_name("DejaVuSans-Bold.ttf")
-            self.add_font("DejaVu", "B", str(bold if bold.is_file() else font_path))
-            self.family = "DejaVu"
-        self.set_margins(LEFT, 22, LEFT)
-        self.set_auto_page_break(True, margin=18)
-        self.set_creator("Doorbraakschool")
-
-    def text_of(self, text: str) -> str:
-        if self.unicode:
-            return text
-        plain = text.replace("–", "-").replace("—", "-").replace("…", "...")
-        plain = plain.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')
-        return plain.encode("latin-1", "replace").decode("latin-1")
+        super().__init__(font_path, top_margin=22, side_margin=LEFT)
 
     def line_of(self, text: str, size: float, *, bold: bool = False, height: float = 7) -> None:
         self.set_font(self.family, "B" if bold else "", size)

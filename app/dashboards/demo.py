@@ -26,6 +26,7 @@ from app.cohorts.models import Cohort, CohortMeeting, Enrollment
 from app.content import Catalog, load_catalog
 from app.content.models import Module
 from app.dashboards.models import MeetingModule
+from app.dates import LOCAL
 from app.db import utcnow
 from app.demo import DEMO_ORGS, FIRST_NAMES
 from app.exercises.grading import grade_knowledge_check
@@ -33,7 +34,6 @@ from app.exercises.models import Attempt
 from app.progress.models import ModuleProgress
 from app.progress.module_service import required_exercises
 from app.settings import Settings
-from app.web.dates import LOCAL
 
 # Modules due before the 1st, 2nd, 3rd and 4th session (the demo cohorts have four).
 DEMO_SCHEDULE = [range(1, 3), range(3, 9), range(9, 17), range(17, 26)]

@@ -20,9 +20,9 @@ from app.content import Catalog
 from app.dashboards import queries
 from app.dashboards.grid import NOT_STARTED, GridRow, build_rows
 from app.dashboards.models import DigestSent
+from app.dates import format_date
 from app.mail.service import queue_mail
 from app.settings import Settings
-from app.web.dates import format_date
 
 DEFAULT_DAYS = 3
 HARDEST = 5

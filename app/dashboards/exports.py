@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from app.content import Catalog
 from app.dashboards.grid import GridRow
 from app.dashboards.queries import ResultRecord
-from app.web.dates import to_local
+from app.dates import to_local
 
 Cell = str | int | float | None
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

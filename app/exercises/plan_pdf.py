@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.calculations.formatting import SCENARIO_LABELS, delta_text, euro
-from app.calculations.pdf import FONT_PATH, ReceiptPdf
+from app.calculations.pdf import ReceiptPdf
 from app.calculations.receipt_text import (
     break_even_text,
     line_explanation,
@@ -18,6 +18,7 @@ from app.calculations.receipt_text import (
     warning_lines,
 )
 from app.exercises.plan import PLAN_FIELDS
+from app.pdf import FONT_PATH
 
 
 def plan_pdf(

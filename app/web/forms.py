@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from app.dates import LOCAL
 from app.errors import InvalidInput
-from app.web.dates import LOCAL
 
 
 def parse_date(value: str | None, *, field: str, label: str) -> date:

@@ -25,7 +25,7 @@ templates.env.globals.update(
 
 
 def _date_nl(value: Any, fmt: str = "long") -> str:
-    from app.web.dates import format_date
+    from app.dates import format_date
 
     return format_date(value, fmt)
 

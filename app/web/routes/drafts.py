@@ -7,6 +7,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.dates import to_local
 from app.db import utcnow
 from app.errors import NotFound
 from app.exercises import service as exercise_service
@@ -15,7 +16,6 @@ from app.exercises.answers import form_values
 from app.exercises.kinds import split_exercise_id
 from app.progress.module_service import modules_using_plan, refresh_module_progress
 from app.web.content import CatalogDep
-from app.web.dates import to_local
 from app.web.deps import DbSession, FormLists, OptionalViewer, SettingsDep
 from app.web.routes.exercises import find_case
 from app.web.templating import render

@@ -21,6 +21,7 @@ from app.calculations.view_helpers import HELPERS
 from app.content import Catalog
 from app.content.anonymise import scan, unreviewed, warning_message
 from app.content.cases import Case
+from app.dates import format_date
 from app.errors import InvalidInput, NotFound
 from app.exercises import case_grading, views
 from app.exercises import queries as exercise_queries
@@ -45,7 +46,6 @@ from app.progress.module_service import (
 )
 from app.settings import Settings
 from app.web.content import CatalogDep, markdown
-from app.web.dates import format_date
 from app.web.deps import CurrentViewer, DbSession, FormLists, SettingsDep
 from app.web.problem_graph import BOX_H, BOX_W, ProblemNode, layout
 from app.web.templating import is_fragment_request, render, render_page_or_fragment

@@ -11,10 +11,10 @@ from fastapi.responses import StreamingResponse
 from app.dashboards import queries
 from app.dashboards.exports import csv_chunks, file_name, grid_table, results_table, xlsx_chunks
 from app.dashboards.grid import build_rows
+from app.dates import to_local
 from app.db import utcnow
 from app.errors import NotFound
 from app.web.content import CatalogDep
-from app.web.dates import to_local
 from app.web.deps import DbSession, StaffCohort
 
 router = APIRouter(prefix="/groepen")

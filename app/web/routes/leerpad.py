@@ -7,10 +7,10 @@ from fastapi.responses import HTMLResponse
 
 from app.dashboards import queries
 from app.dashboards.leerpad import learning_path
+from app.dates import to_local
 from app.db import utcnow
 from app.progress.queries import module_progress_for_user
 from app.web.content import CatalogDep
-from app.web.dates import to_local
 from app.web.deps import DbSession, Trainee
 from app.web.templating import render
 

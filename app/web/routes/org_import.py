@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from app.accounts.models import Organisation
 from app.cohorts import queries as cohort_queries
+from app.dates import LOCAL
 from app.db import utcnow
 from app.errors import InvalidInput
 from app.mail.service import deliver_pending
@@ -27,7 +28,6 @@ from app.organisations.staff_import import (
     plan,
     run_import,
 )
-from app.web.dates import LOCAL
 from app.web.deps import CurrentViewer, DbSession, FormData, ManagedOrganisation, SettingsDep
 from app.web.forms import parse_date
 from app.web.templating import render

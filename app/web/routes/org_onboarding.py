@@ -11,13 +11,13 @@ from sqlmodel import Session
 from app.accounts import queries as account_queries
 from app.accounts.models import Organisation, Role, User
 from app.content import Catalog
+from app.dates import LOCAL
 from app.db import utcnow
 from app.errors import InvalidInput
 from app.organisations import queries as org_queries
 from app.organisations import service as org_service
 from app.organisations.models import OnboardingPath
 from app.web.content import CatalogDep
-from app.web.dates import LOCAL
 from app.web.deps import CurrentViewer, DbSession, FormData, FormLists, ManagedOrganisation
 from app.web.forms import parse_date, parse_id
 from app.web.templating import render

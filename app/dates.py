@@ -1,4 +1,4 @@
-"""Dutch date formatting for templates (no locale dependency on the machine)."""
+"""Dutch dates for pages, e-mail and PDFs (pure; no locale dependency on the machine)."""
 
 from __future__ import annotations
 
