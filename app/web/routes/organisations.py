@@ -21,8 +21,10 @@ from app.web.templating import render
 router = APIRouter(prefix="/beheer")
 
 
-@router.get("", response_class=HTMLResponse)
-def page_admin_index(request: Request, session: DbSession, viewer: CurrentViewer) -> Response:
+def _to_section(
+    request: Request, session: DbSession, viewer: CurrentViewer, section: str
+) -> Response:
+    """Straight to the section of the one organisation the viewer manages, or a choice."""
     orgs = [
         o
         for o in account_queries.organisations_for(session, viewer)
@@ -31,8 +33,13 @@ def page_admin_index(request: Request, session: DbSession, viewer: CurrentViewer
     if not orgs:
         raise NotFound()
     if len(orgs) == 1:
-        return RedirectResponse(f"/beheer/{orgs[0].slug}/medewerkers", status_code=303)
+        return RedirectResponse(f"/beheer/{orgs[0].slug}/{section}", status_code=303)
     return render(request, "organisations/index.html", {"organisations": orgs})
+
+
+@router.get("", response_class=HTMLResponse)
+def page_admin_index(request: Request, session: DbSession, viewer: CurrentViewer) -> Response:
+    return _to_section(request, session, viewer, "medewerkers")
 
 
 ADMIN_SECTIONS = ("medewerkers", "groepen", "instellingen")
@@ -40,16 +47,7 @@ ADMIN_SECTIONS = ("medewerkers", "groepen", "instellingen")
 
 def _section_redirect(section: str):  # type: ignore[no-untyped-def]
     def page_section(request: Request, session: DbSession, viewer: CurrentViewer) -> Response:
-        orgs = [
-            o
-            for o in account_queries.organisations_for(session, viewer)
-            if o.id is not None and viewer.can_manage(o.id)
-        ]
-        if not orgs:
-            raise NotFound()
-        if len(orgs) == 1:
-            return RedirectResponse(f"/beheer/{orgs[0].slug}/{section}", status_code=303)
-        return render(request, "organisations/index.html", {"organisations": orgs})
+        return _to_section(request, session, viewer, section)
 
     page_section.__name__ = f"page_section_{section}"
     return page_section
