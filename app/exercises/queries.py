@@ -40,17 +40,6 @@ def latest_attempts(
     return {attempt.exercise_id: attempt for attempt in rows}
 
 
-def attempt_counts(session: Session, user_id: int, exercise_ids: Iterable[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for attempt in session.exec(
-        select(Attempt).where(
-            Attempt.user_id == user_id, col(Attempt.exercise_id).in_(list(exercise_ids))
-        )
-    ).all():
-        counts[attempt.exercise_id] = counts.get(attempt.exercise_id, 0) + 1
-    return counts
-
-
 def attempts_for(session: Session, user_id: int, exercise_id: str) -> list[Attempt]:
     """Every attempt of this user at this exercise, oldest first."""
     return list(
