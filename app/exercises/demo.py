@@ -16,15 +16,11 @@ from app.calculations.compute import compute
 from app.calculations.service import create_calculation
 from app.cohorts.models import Cohort
 from app.content import Catalog
+from app.content.kinds import case_exercise_id
 from app.content.pricing import comparison_mapping
 from app.exercises import case_grading, queries, service
 from app.exercises.grading import Grade, grade_knowledge_check
-from app.progress.module_service import (
-    case_exercise_id,
-    modules_using_exercise,
-    modules_using_plan,
-    refresh_module_progress,
-)
+from app.progress.module_service import Changed
 from app.settings import Settings
 
 DEMO_COHORT = "Doorbraaklab 2027"
@@ -144,7 +140,7 @@ def _plan(session: Session, catalog: Catalog, user: User) -> bool:
         computed=compute(comparison_mapping(case, 0), catalog.price_list),
         case_id=case.id,
     )
-    service.submit_plan(
+    service.add_plan_version(
         session,
         user_id=user.id,
         case_id=case.id,
@@ -183,8 +179,9 @@ def seed_demo_activity(session: Session, settings: Settings, catalog: Catalog) -
 
 
 def _refresh(session: Session, catalog: Catalog, settings: Settings, user_id: int) -> None:
-    numbers = set(KNOWLEDGE_MODULES)
-    numbers.update(modules_using_exercise(catalog, case_exercise_id(CASE_ID, "bottleneck")))
-    numbers.update(modules_using_plan(catalog, PLAN_CASE))
-    for number in sorted(numbers):
-        refresh_module_progress(session, catalog, settings.media_dir, user_id, number)
+    questions = [q.id for n in KNOWLEDGE_MODULES for q in catalog.module(n).exercises]
+    changed = Changed(
+        exercise_ids=(*questions, case_exercise_id(CASE_ID, "bottleneck")),
+        plan_case_ids=(PLAN_CASE,),
+    )
+    service.refresh(session, catalog, settings.media_dir, user_id, changed)

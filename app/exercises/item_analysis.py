@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from app.calculator import PAYER_LABELS
 from app.content import Catalog
-from app.exercises.kinds import CASE_KINDS, TITLES
+from app.content.kinds import CASE_KINDS, TITLES
 from app.exercises.reference import legal_basis_options
 
 JUDGMENT_TEXT = {"ja": "ja, beter", "nee": "nee, niet beter", "gelijk": "even goed"}

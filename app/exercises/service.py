@@ -1,18 +1,28 @@
 """State changes of the exercises domain: attempts, drafts, plan submissions and reviews.
 
-Flush, never commit; submissions and reviews are audited."""
+A route calls one use case: ``submit`` (a case exercise or a plan), ``answer_question`` (a
+knowledge check), ``autosave`` (a draft) or ``review_plan``. Each is built from the steps below
+it: grade (``app.exercises.submission``), record, and ``refresh`` the stored progress of every
+module the change feeds. Flush, never commit; submissions and reviews are audited."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.audit.service import record
+from app.content import Catalog
+from app.content.cases import Case
+from app.content.kinds import case_exercise_id
+from app.content.models import Exercise
 from app.db import utcnow
 from app.errors import InvalidInput
-from app.exercises.grading import Scored
+from app.exercises import queries
+from app.exercises.answers import FormValues
+from app.exercises.grading import Grade, Scored, grade_knowledge_check
 from app.exercises.models import (
     Attempt,
     BreakthroughPlan,
@@ -21,8 +31,106 @@ from app.exercises.models import (
     Review,
 )
 from app.exercises.queries import draft_for, plan_for
+from app.exercises.submission import Submission, grade_attempt, plan_version
+from app.exercises.views import saved_values
+from app.progress.module_service import Changed, refresh_progress
 
 DraftData = dict[str, object]
+
+
+# --- use cases --------------------------------------------------------------------------------
+
+
+def submit(sub: Submission) -> str:
+    """Grade and keep a case exercise, or a new plan version; returns the anonymisation warning.
+
+    Raises AnswerError or InvalidInput (nothing stored) when the answer cannot be used."""
+    if sub.kind == "plan":
+        version = plan_version(sub)
+        add_plan_version(
+            sub.session,
+            user_id=sub.viewer.user_id,
+            case_id=sub.case.id,
+            fields=version.fields,
+            calculation_id=version.calculation_id,
+            kassabon=version.kassabon,
+            warning=version.warning,
+        )
+        changed = Changed(plan_case_ids=(sub.case.id,))
+        warning = version.warning
+    else:
+        graded = grade_attempt(sub)
+        record_attempt(
+            sub.session,
+            user_id=sub.viewer.user_id,
+            exercise_id=sub.exercise_id,
+            kind=sub.kind,
+            grade=graded.grade,
+            answers=graded.answers,
+            case_id=sub.case.id,
+        )
+        discard_draft(sub.session, sub.viewer.user_id, sub.exercise_id)
+        changed, warning = Changed(exercise_ids=(sub.exercise_id,)), graded.warning
+    refresh(sub.session, sub.catalog, sub.settings.media_dir, sub.viewer.user_id, changed)
+    return warning
+
+
+def answer_question(
+    session: Session,
+    catalog: Catalog,
+    media_dir: Path,
+    *,
+    user_id: int,
+    module_number: int,
+    question: Exercise,
+    chosen: list[int],
+) -> Grade:
+    """Grade and keep a knowledge-check answer; AnswerError (nothing stored) when unusable."""
+    grade = grade_knowledge_check(question, chosen)
+    record_attempt(
+        session,
+        user_id=user_id,
+        exercise_id=question.id,
+        kind="knowledge_check",
+        grade=grade,
+        answers={"chosen": sorted(set(chosen))},
+        module_number=module_number,
+    )
+    refresh(session, catalog, media_dir, user_id, Changed(exercise_ids=(question.id,)))
+    return grade
+
+
+def autosave(
+    session: Session,
+    catalog: Catalog,
+    media_dir: Path,
+    *,
+    user_id: int,
+    case: Case,
+    kind: str,
+    values: FormValues,
+) -> ExerciseDraft | None:
+    """Keep what the trainee typed (None: equal to what was submitted, no draft kept).
+
+    A plan draft that appears or goes changes the plan status modules show ("draft")."""
+    _, baseline, had_draft = saved_values(session, user_id, case, kind)
+    exercise_id = case_exercise_id(case.id, kind)
+    draft = save_draft(
+        session, user_id=user_id, exercise_id=exercise_id, data=values, baseline=baseline
+    )
+    if kind == "plan" and (draft is None) != (had_draft is None):
+        refresh(session, catalog, media_dir, user_id, Changed(plan_case_ids=(case.id,)))
+    return draft
+
+
+def refresh(
+    session: Session, catalog: Catalog, media_dir: Path, user_id: int, changed: Changed
+) -> None:
+    """The stored progress of every module ``changed`` feeds, read from this domain's rows."""
+    refresh_progress(queries, session, catalog, media_dir, user_id, changed)
+
+
+# --- steps ------------------------------------------------------------------------------------
 
 
 def record_attempt(
@@ -105,7 +213,7 @@ def discard_draft(session: Session, user_id: int, exercise_id: str) -> None:
         session.flush()
 
 
-def submit_plan(
+def add_plan_version(
     session: Session,
     *,
     user_id: int,
@@ -158,6 +266,8 @@ def submit_plan(
 
 def review_plan(
     session: Session,
+    catalog: Catalog,
+    media_dir: Path,
     *,
     plan: BreakthroughPlan,
     version: BreakthroughPlanVersion,
@@ -189,6 +299,7 @@ def review_plan(
         version=version.number,
         decision=decision,
     )
+    refresh(session, catalog, media_dir, plan.user_id, Changed(plan_case_ids=(plan.case_id,)))
     return review
 
 

@@ -16,12 +16,12 @@ from app.calculations.formatting import euro
 from app.calculator import PAYER_LABELS
 from app.content import Catalog
 from app.content.cases import Case
+from app.content.kinds import SLUGS, TITLES, case_exercise_id, exercise_path
 from app.content.models import Module
 from app.exercises import queries
 from app.exercises.answers import FormValues, values_from_answers, values_from_plan
 from app.exercises.case_grading import regrade
 from app.exercises.grading import COUNTING, COUNTING_TEXT, LEGAL_BASIS_PASS, TRIANGLE_ASPECTS
-from app.exercises.kinds import SLUGS, TITLES, exercise_path
 from app.exercises.models import Attempt
 from app.exercises.plan import (
     DECISION_LABELS,
@@ -31,7 +31,6 @@ from app.exercises.plan import (
     TRIANGLE_RUBRIC,
 )
 from app.exercises.reference import legal_basis_options
-from app.progress.module_service import case_exercise_id
 
 ASPECT_LABELS = {
     "legitimacy": "Legitimiteit",

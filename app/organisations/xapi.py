@@ -21,10 +21,10 @@ from sqlmodel import Session, col, select
 from app.accounts.models import User
 from app.cohorts.models import Enrollment
 from app.content import Catalog
+from app.content.kinds import LABELS as KIND_LABELS
 from app.db import Database, session_scope
 from app.exercises.models import Attempt
 from app.progress.models import VideoProgress
-from app.progress.module_service import CASE_KIND_LABELS
 
 VIDEO = "https://w3id.org/xapi/video"
 VIDEO_TYPE = f"{VIDEO}/activity-type/video"
@@ -145,7 +145,7 @@ class StatementBuilder:
             module, _exercise = self.catalog.exercise(attempt.exercise_id)
         except KeyError:
             case_id, _, kind = attempt.exercise_id.partition("-")
-            label = CASE_KIND_LABELS.get(kind)
+            label = KIND_LABELS.get(kind)
             if label is None:
                 return f"Oefening {attempt.exercise_id}"
             return f"Oefening {label} (casus {case_id.upper()})"

@@ -1,15 +1,24 @@
-"""Refresh the stored module progress of one trainee after anything that feeds the rule changed."""
+"""Refresh the stored module progress of one trainee after anything that feeds the rule changed.
+
+``refresh_progress`` is the one entry point: callers say what changed (``Changed``) and every
+module that input feeds is recomputed. The exercise side comes in as ``ExerciseFacts``
+(``app.exercises.queries`` satisfies it): the exercises domain calls this module after a
+submission, so progress must not import exercises back (tests/test_architecture.py).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from sqlmodel import Session, select
 
 from app.content import Catalog
+from app.content.kinds import LABELS, case_exercise_id
 from app.content.models import Module
 from app.db import utcnow
-from app.exercises import queries as exercise_queries
 from app.progress import intervals
 from app.progress.completion import (
     COMPLETED,
@@ -22,18 +31,35 @@ from app.progress.completion import (
 from app.progress.models import ModuleProgress
 from app.progress.queries import video_progress
 
-CASE_KIND_LABELS = {
-    "bottleneck": "knelpunt",
-    "legal_basis": "wettelijke grondslag",
-    "kassabon": "kassabon",
-    "value_triangle": "waardendriehoek",
-    "plan": "doorbraakplan",
-}
+
+class PlanRow(Protocol):
+    @property
+    def case_id(self) -> str: ...
+    @property
+    def status(self) -> str: ...
 
 
-def case_exercise_id(case_id: str, kind: str) -> str:
-    """One id per case x kind: passing it once counts in every module that asks for it."""
-    return f"{case_id}-{kind}"
+class ExerciseFacts(Protocol):
+    """What module completion reads from the exercises domain."""
+
+    def attempt_states(
+        self, session: Session, user_id: int, exercise_ids: Iterable[str]
+    ) -> dict[str, tuple[bool, bool]]: ...
+
+    def plans_of_user(self, session: Session, user_id: int) -> Sequence[PlanRow]: ...
+
+    def draft_ids(
+        self, session: Session, user_id: int, exercise_ids: Iterable[str]
+    ) -> set[str]: ...
+
+
+@dataclass(frozen=True)
+class Changed:
+    """What changed for one trainee; every module this feeds gets its stored row recomputed."""
+
+    exercise_ids: tuple[str, ...] = ()
+    plan_case_ids: tuple[str, ...] = ()
+    video_ids: tuple[str, ...] = ()
 
 
 def required_exercises(module: Module) -> list[tuple[str, str]]:
@@ -42,7 +68,7 @@ def required_exercises(module: Module) -> list[tuple[str, str]]:
     required += [
         (
             case_exercise_id(ce.case, ce.kind),
-            f"oefening {CASE_KIND_LABELS[ce.kind]} (casus {ce.case.upper()})",
+            f"oefening {LABELS[ce.kind]} (casus {ce.case.upper()})",
         )
         for ce in module.case_exercises
         if ce.kind != "plan"
@@ -54,11 +80,6 @@ def has_rendered_video(media_dir: Path, video_id: str) -> bool:
     return (media_dir / video_id / "manifest.json").exists()
 
 
-def _attempt_states(session: Session, user_id: int, ids: list[str]) -> dict[str, tuple[bool, bool]]:
-    """(attempted, passed) per exercise; best or last attempt counts, as the kind says."""
-    return exercise_queries.attempt_states(session, user_id, ids)
-
-
 PLAN_ORDER = ("", "draft", "returned", "submitted", "approved")
 
 
@@ -67,7 +88,7 @@ def plan_cases(module: Module) -> list[str]:
     return [ce.case for ce in module.case_exercises if ce.kind == "plan"]
 
 
-def plan_status(session: Session, user_id: int, module: Module) -> str:
+def plan_status(facts: ExerciseFacts, session: Session, user_id: int, module: Module) -> str:
     """Status of the trainee's doorbraakplan for this module ('' when none).
 
     The plan of a case the module names; a module that asks for approval without naming a case
@@ -76,15 +97,11 @@ def plan_status(session: Session, user_id: int, module: Module) -> str:
     if not cases and not module.completion.requires_plan_approval:
         return ""
     plans = [
-        plan
-        for plan in exercise_queries.plans_of_user(session, user_id)
-        if not cases or plan.case_id in cases
+        plan for plan in facts.plans_of_user(session, user_id) if not cases or plan.case_id in cases
     ]
     statuses = [plan.status for plan in plans]
     drafts = (
-        exercise_queries.draft_ids(
-            session, user_id, [case_exercise_id(case, "plan") for case in cases]
-        )
+        facts.draft_ids(session, user_id, [case_exercise_id(case, "plan") for case in cases])
         if cases
         else set()
     )
@@ -104,10 +121,11 @@ def modules_using_plan(catalog: Catalog, case_id: str) -> list[int]:
 
 
 def completion_input(
-    session: Session, catalog: Catalog, media_dir: Path, user_id: int, module: Module
+    facts: ExerciseFacts, session: Session, media_dir: Path, user_id: int, module: Module
 ) -> CompletionInput:
     required = required_exercises(module)
-    states = _attempt_states(session, user_id, [exercise_id for exercise_id, _ in required])
+    # (attempted, passed) per exercise; best or last attempt counts, as the kind says
+    states = facts.attempt_states(session, user_id, [exercise_id for exercise_id, _ in required])
     video = video_progress(session, user_id, module.video)
     progress = video.progress if video else 0.0
     missing = ""
@@ -125,15 +143,37 @@ def completion_input(
             for exercise_id, label in required
         ),
         plan_required=module.completion.requires_plan_approval,
-        plan_status=plan_status(session, user_id, module),
+        plan_status=plan_status(facts, session, user_id, module),
     )
 
 
-def refresh_module_progress(
-    session: Session, catalog: Catalog, media_dir: Path, user_id: int, module_number: int
+def refresh_progress(
+    facts: ExerciseFacts,
+    session: Session,
+    catalog: Catalog,
+    media_dir: Path,
+    user_id: int,
+    changed: Changed,
+) -> dict[int, CompletionResult]:
+    """Recompute the stored progress of every module ``changed`` feeds, by module number."""
+    return {
+        number: _refresh_module(facts, session, media_dir, user_id, catalog.module(number))
+        for number in affected_modules(catalog, changed)
+    }
+
+
+def affected_modules(catalog: Catalog, changed: Changed) -> list[int]:
+    numbers = {n for e in changed.exercise_ids for n in modules_using_exercise(catalog, e)}
+    numbers.update(n for c in changed.plan_case_ids for n in modules_using_plan(catalog, c))
+    numbers.update(n for v in changed.video_ids for n in modules_using_video(catalog, v))
+    return sorted(numbers)
+
+
+def _refresh_module(
+    facts: ExerciseFacts, session: Session, media_dir: Path, user_id: int, module: Module
 ) -> CompletionResult:
-    module = catalog.module(module_number)
-    data = completion_input(session, catalog, media_dir, user_id, module)
+    module_number = module.number
+    data = completion_input(facts, session, media_dir, user_id, module)
     result = decide(data)
     row = session.exec(
         select(ModuleProgress).where(

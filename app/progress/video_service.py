@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from app.content import Catalog
 from app.db import utcnow
 from app.errors import InvalidInput
 from app.progress import intervals
 from app.progress.models import VideoProgress
+from app.progress.module_service import Changed, ExerciseFacts, refresh_progress
 from app.progress.queries import video_progress
 
 MAX_RATE = 2.0  # the highest playback speed the player offers
@@ -113,3 +116,24 @@ def record_beacon(
         previous_progress=previous,
         was_completed=was_completed,
     )
+
+
+def save_beacon(
+    facts: ExerciseFacts,
+    session: Session,
+    catalog: Catalog,
+    media_dir: Path,
+    *,
+    user_id: int,
+    beacon: Beacon,
+    duration: float,
+    threshold: float,
+) -> BeaconResult:
+    """Record the beacon and, when it matters, refresh the modules that show this video."""
+    result = record_beacon(
+        session, user_id=user_id, beacon=beacon, duration=duration, threshold=threshold
+    )
+    if result.changes_module_progress:
+        changed = Changed(video_ids=(beacon.video_id,))
+        refresh_progress(facts, session, catalog, media_dir, user_id, changed)
+    return result

@@ -13,9 +13,9 @@ from app.accounts.models import Role
 from app.db import session_scope
 from app.exercises.grading import Grade
 from app.exercises.models import BreakthroughPlan
-from app.exercises.service import record_attempt
+from app.exercises.service import record_attempt, refresh
 from app.progress.models import ModuleProgress
-from app.progress.module_service import refresh_module_progress
+from app.progress.module_service import Changed
 
 PLAN = {
     "situation": "Linda en Ruud wonen met twee kinderen; er zijn twaalf schuldeisers.",
@@ -59,7 +59,8 @@ def pass_knowledge_checks(web_app, user, number):
                 answers={"chosen": [i for i, o in enumerate(question.options) if o.correct]},
                 module_number=number,
             )
-        refresh_module_progress(session, catalog, web_app.state.settings.media_dir, user.id, number)
+        changed = Changed(exercise_ids=tuple(q.id for q in catalog.module(number).exercises))
+        refresh(session, catalog, web_app.state.settings.media_dir, user.id, changed)
 
 
 def submit_plan(client, web_app, user, **changes):

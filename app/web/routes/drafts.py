@@ -7,14 +7,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.content.kinds import split_exercise_id
 from app.dates import to_local
 from app.db import utcnow
 from app.errors import NotFound
 from app.exercises import service as exercise_service
-from app.exercises import views
 from app.exercises.answers import form_values
-from app.exercises.kinds import split_exercise_id
-from app.progress.module_service import modules_using_plan, refresh_module_progress
 from app.web.content import CatalogDep
 from app.web.deps import DbSession, FormLists, OptionalViewer, SettingsDep
 from app.web.routes.exercises import find_case
@@ -41,17 +39,15 @@ def post_draft(
         raise NotFound("Deze oefening bestaat niet.")
     case = find_case(catalog, parts[0])
     kind = parts[1]
-    _, baseline, had_draft = views.saved_values(session, viewer.user_id, case, kind)
-    draft = exercise_service.save_draft(
+    draft = exercise_service.autosave(
         session,
+        catalog,
+        settings.media_dir,
         user_id=viewer.user_id,
-        exercise_id=exercise_id,
-        data=form_values(kind, form),
-        baseline=baseline,
+        case=case,
+        kind=kind,
+        values=form_values(kind, form),
     )
-    if kind == "plan" and (draft is None) != (had_draft is None):
-        for number in modules_using_plan(catalog, case.id):
-            refresh_module_progress(session, catalog, settings.media_dir, viewer.user_id, number)
     saved_at = draft.updated_at if draft is not None else utcnow()
     clock = f"{to_local(saved_at):%H:%M}"
     context: dict[str, object] = {"saved": draft is not None, "saved_clock": clock}

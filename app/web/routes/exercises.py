@@ -1,13 +1,12 @@
 """Case exercises: knelpunt, wettelijke grondslag, kassabon, waardendriehoek and doorbraakplan.
 
 Every case has every kind at /oefeningen/{case}/{kind}; modules name the ones they require.
-Submitting grades at once (feedback in the same response), keeps the attempt, drops the draft
-and refreshes the stored progress of every module that uses the exercise.
+Submitting grades at once (feedback in the same response): ``exercise_service.submit`` keeps the
+attempt, drops the draft and refreshes the stored progress of every module that uses it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -15,36 +14,21 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from app.accounts.viewer import Viewer
-from app.calculations import queries as calc_queries
 from app.calculations.chart import payer_chart
 from app.calculations.view_helpers import HELPERS
 from app.content import Catalog
-from app.content.anonymise import scan, unreviewed, warning_message
 from app.content.cases import Case
+from app.content.kinds import CASE_KINDS, case_exercise_id, exercise_path, kind_from_slug
 from app.dates import format_date
 from app.errors import InvalidInput, NotFound
-from app.exercises import case_grading, views
 from app.exercises import queries as exercise_queries
 from app.exercises import service as exercise_service
-from app.exercises.answers import FormValues, form_values, text, texts, triangle_answers
-from app.exercises.grading import (
-    AnswerError,
-    KassabonFigures,
-    KassabonGrade,
-    Scored,
-    figures_from_receipt,
-)
-from app.exercises.kinds import CASE_KINDS, exercise_path, kind_from_slug
+from app.exercises import views
+from app.exercises.answers import form_values
+from app.exercises.grading import AnswerError
 from app.exercises.models import BreakthroughPlan, BreakthroughPlanVersion, Review
-from app.exercises.plan import PLAN_KEYS, check_plan
 from app.exercises.plan_pdf import plan_pdf
-from app.progress.module_service import (
-    case_exercise_id,
-    modules_using_exercise,
-    modules_using_plan,
-    refresh_module_progress,
-)
-from app.settings import Settings
+from app.exercises.submission import Submission
 from app.web.content import CatalogDep, markdown
 from app.web.deps import CurrentViewer, DbSession, FormLists, SettingsDep
 from app.web.problem_graph import BOX_H, BOX_W, ProblemNode, layout
@@ -153,135 +137,6 @@ def page_exercise(
 # --- submitting ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Submission:
-    session: Session
-    catalog: Catalog
-    settings: Settings
-    viewer: Viewer
-    case: Case
-    kind: str
-    values: FormValues
-
-    @property
-    def exercise_id(self) -> str:
-        return case_exercise_id(self.case.id, self.kind)
-
-
-def privacy_warning(settings: Settings, case: Case, texts_: list[str]) -> str:
-    """The anonymisation gate over free text; the case's own fictional names are fine."""
-    reviewed = [hit.text for hit in case.anonymisation.reviewed]
-    reviewed += [member.name for member in case.household if member.name]
-    hits = [hit for value in texts_ for hit in scan(value, names=settings.content_check_names)]
-    return warning_message(unreviewed(hits, reviewed))
-
-
-def _calculation_id(values: FormValues, *, required: bool) -> int | None:
-    raw = text(values, "calculation_id")
-    if not raw and not required:
-        return None
-    if not raw.isdigit():
-        raise AnswerError("Kies een van je opgeslagen berekeningen.")
-    return int(raw)
-
-
-def _own_calculation(sub: Submission, calculation_id: int) -> Any:
-    try:
-        return calc_queries.own_calculation(sub.session, sub.viewer, calculation_id)
-    except NotFound:
-        raise AnswerError("Kies een van je eigen opgeslagen berekeningen.") from None
-
-
-def _record(sub: Submission, grade: Scored, answers: dict[str, object]) -> None:
-    exercise_service.record_attempt(
-        sub.session,
-        user_id=sub.viewer.user_id,
-        exercise_id=sub.exercise_id,
-        kind=sub.kind,
-        grade=grade,
-        answers=answers,
-        case_id=sub.case.id,
-    )
-
-
-def _kassabon_answers(
-    calculation: Any, figures: KassabonFigures, grade: KassabonGrade
-) -> dict[str, object]:
-    failures = [] if grade.difference_ok else ["difference"]
-    failures += [f"payer:{p.payer}" for p in grade.payers if not p.ok]
-    return {
-        "calculation_id": calculation.id,
-        "calculation_title": calculation.title,
-        "calculation_case": calculation.case_id,
-        "price_list_version": calculation.price_list_version,
-        "difference": str(figures.difference),
-        "payers": {payer: str(delta) for payer, delta in figures.payers.items()},
-        "failures": failures,
-    }
-
-
-def submit_attempt(sub: Submission) -> str:
-    """Grade and keep one attempt; returns the anonymisation warning (empty when none)."""
-    case, values = sub.case, sub.values
-    warning = ""
-    if sub.kind == "bottleneck":
-        grade: Scored = case_grading.bottleneck(case, text(values, "choice"))
-        _record(sub, grade, {"choice": text(values, "choice")})
-    elif sub.kind == "legal_basis":
-        chosen = sorted(set(texts(values, "article")))
-        grade = case_grading.legal_basis(sub.catalog, case, chosen)
-        _record(sub, grade, {"chosen": chosen})
-    elif sub.kind == "kassabon":
-        calculation = _own_calculation(sub, _calculation_id(values, required=True) or 0)
-        figures = figures_from_receipt(calculation.receipt)
-        kassabon = case_grading.kassabon(sub.catalog, case, figures)
-        _record(sub, kassabon, _kassabon_answers(calculation, figures, kassabon))
-    else:
-        arguments, judgments = triangle_answers(values)
-        grade = case_grading.value_triangle(sub.catalog, case, arguments, judgments)
-        warning = privacy_warning(sub.settings, case, list(arguments.values()))
-        answers: dict[str, object] = {
-            "arguments": arguments,
-            "judgments": judgments,
-            "warning": warning,
-        }
-        _record(sub, grade, answers)
-    exercise_service.discard_draft(sub.session, sub.viewer.user_id, sub.exercise_id)
-    for number in modules_using_exercise(sub.catalog, sub.exercise_id):
-        refresh_module_progress(
-            sub.session, sub.catalog, sub.settings.media_dir, sub.viewer.user_id, number
-        )
-    return warning
-
-
-def submit_plan(sub: Submission) -> str:
-    fields = {key: text(sub.values, key) for key in PLAN_KEYS}
-    calculation_id = _calculation_id(sub.values, required=False)
-    check_plan(fields, calculation_id)
-    calculation = _own_calculation(sub, calculation_id or 0)
-    warning = privacy_warning(sub.settings, sub.case, list(fields.values()))
-    snapshot = {
-        "title": calculation.title,
-        "case_id": calculation.case_id,
-        "price_list_version": calculation.price_list_version,
-        "receipt": calculation.receipt,
-    }
-    exercise_service.submit_plan(
-        sub.session,
-        user_id=sub.viewer.user_id,
-        case_id=sub.case.id,
-        fields=fields,
-        calculation_id=calculation.id,
-        kassabon=snapshot,
-        warning=warning,
-    )
-    for number in modules_using_plan(sub.catalog, sub.case.id):
-        refresh_module_progress(
-            sub.session, sub.catalog, sub.settings.media_dir, sub.viewer.user_id, number
-        )
-    return warning
-
-
 @router.post("/{case_id}/{slug}", response_class=HTMLResponse)
 def post_exercise(
     request: Request,
@@ -298,7 +153,7 @@ def post_exercise(
     values = form_values(kind, form)
     sub = Submission(session, catalog, settings, viewer, case, kind, values)
     try:
-        warning = submit_plan(sub) if kind == "plan" else submit_attempt(sub)
+        warning = exercise_service.submit(sub)
     except (AnswerError, InvalidInput) as exc:
         message = exc.message if isinstance(exc, InvalidInput) else str(exc)
         context = exercise_context(

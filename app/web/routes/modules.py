@@ -13,11 +13,10 @@ from app.content import Catalog
 from app.content.models import Exercise, Module
 from app.errors import InvalidInput, NotFound
 from app.exercises import queries as exercise_queries
+from app.exercises import service as exercise_service
 from app.exercises.grading import AnswerError, Grade, grade_knowledge_check
-from app.exercises.service import record_attempt
 from app.exercises.views import module_case_exercises
 from app.organisations.queries import escalation_route_for_user
-from app.progress.module_service import modules_using_exercise, refresh_module_progress
 from app.progress.queries import module_progress_for_user
 from app.web.content import CatalogDep, markdown
 from app.web.deps import CurrentViewer, DbSession, FormLists, SettingsDep
@@ -128,22 +127,17 @@ def post_question(
     error = None
     grade = None
     try:
-        chosen = _chosen(form)
-        grade = grade_knowledge_check(question, chosen)
+        grade = exercise_service.answer_question(
+            session,
+            catalog,
+            settings.media_dir,
+            user_id=viewer.user_id,
+            module_number=module.number,
+            question=question,
+            chosen=_chosen(form),
+        )
     except (AnswerError, InvalidInput) as exc:
         error = str(exc) if isinstance(exc, AnswerError) else exc.message
-    if grade is not None:
-        record_attempt(
-            session,
-            user_id=viewer.user_id,
-            exercise_id=question.id,
-            kind="knowledge_check",
-            grade=grade,
-            answers={"chosen": sorted(set(chosen))},
-            module_number=module.number,
-        )
-        for affected in modules_using_exercise(catalog, question.id):
-            refresh_module_progress(session, catalog, settings.media_dir, viewer.user_id, affected)
     fragment = request.headers.get("hx-request") == "true"
     if not fragment and error is None:
         return RedirectResponse(f"/modules/{number}#vraag-{question.id}", status_code=303)

@@ -10,8 +10,9 @@ from pydantic import BaseModel, Field, ValidationError
 
 from app.content.models import Module
 from app.errors import InvalidInput, NotFound
-from app.progress.module_service import modules_using_video, refresh_module_progress
-from app.progress.video_service import Beacon, record_beacon
+from app.exercises import queries as exercise_queries
+from app.progress.module_service import modules_using_video
+from app.progress.video_service import Beacon, save_beacon
 from app.web.content import CatalogDep
 from app.web.deps import CurrentViewer, DbSession, SettingsDep
 from app.web.text import CleanStr
@@ -81,8 +82,11 @@ def post_video_beacon(
     duration = video_duration(settings.media_dir, beacon.video)
     if duration is None:
         raise InvalidInput("Deze video is nog niet klaar; er is niets opgeslagen.")
-    result = record_beacon(
+    result = save_beacon(
+        exercise_queries,
         session,
+        catalog,
+        settings.media_dir,
         user_id=viewer.user_id,
         duration=duration,
         threshold=module.completion.video_threshold,
@@ -96,9 +100,6 @@ def post_video_beacon(
             beacon.events,
         ),
     )
-    if result.changes_module_progress:
-        for number in modules_using_video(catalog, beacon.video):
-            refresh_module_progress(session, catalog, settings.media_dir, viewer.user_id, number)
     return BeaconOut(
         progress=result.progress,
         percent=int(result.progress * 100),

@@ -33,7 +33,6 @@ from app.exercises.plan import (
     parse_rubric,
 )
 from app.exercises.reference import legal_basis_options, reference_receipt
-from app.progress.module_service import modules_using_plan, refresh_module_progress
 from app.web.content import CatalogDep
 from app.web.deps import DbSession, FormData, SettingsDep, Staff, StaffCohort
 from app.web.routes.exercises import find_case, plan_pdf_response, print_context
@@ -154,6 +153,8 @@ def post_plan_review(
         check_decision(decision, rubric, comment)
         exercise_service.review_plan(
             session,
+            catalog,
+            settings.media_dir,
             plan=plan,
             version=version,
             reviewer_id=viewer.user_id,
@@ -165,8 +166,6 @@ def post_plan_review(
         message = exc.message if isinstance(exc, InvalidInput) else str(exc)
         context = _plan_review_context(session, catalog, plan, form=form, error=message)
         return render(request, "review/plan.html", context, status_code=400)
-    for number in modules_using_plan(catalog, plan.case_id):
-        refresh_module_progress(session, catalog, settings.media_dir, plan.user_id, number)
     return RedirectResponse(f"/beoordelen/plannen/{plan.id}#beoordeling", status_code=303)
 
 

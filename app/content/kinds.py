@@ -1,4 +1,6 @@
-"""The case exercise kinds: their ids, Dutch names and addresses (pure)."""
+"""The case exercise kinds: their ids, Dutch names and addresses (pure).
+
+The one home of this vocabulary: exercises, progress and the exports all read it from here."""
 
 from __future__ import annotations
 
@@ -20,8 +22,20 @@ TITLES = {
     "value_triangle": "Waardendriehoek",
     "plan": "Doorbraakplan",
 }
+LABELS = {  # lower case, for inside a sentence ("oefening knelpunt (casus C9)")
+    "bottleneck": "knelpunt",
+    "legal_basis": "wettelijke grondslag",
+    "kassabon": "kassabon",
+    "value_triangle": "waardendriehoek",
+    "plan": "doorbraakplan",
+}
 REVIEWED_KINDS = ("value_triangle", "plan")  # their free text goes to the trainer
 _ID = re.compile(r"^(c\d+)-(" + "|".join(CASE_KINDS) + r")$")
+
+
+def case_exercise_id(case_id: str, kind: str) -> str:
+    """One id per case x kind: passing it once counts in every module that asks for it."""
+    return f"{case_id}-{kind}"
 
 
 def kind_from_slug(slug: str) -> str | None:
