@@ -20,7 +20,7 @@ from app.settings import Settings, get_settings
 from app.web import csrf, routes
 from app.web.deps import verify_csrf
 from app.web.errors import install_error_handlers
-from app.web.security import BodySizeLimit, SecurityHeaders
+from app.web.security import BodySizeLimit, HeadAsGet, SecurityHeaders
 from app.web.write_gate import WriteGate
 
 
@@ -95,9 +95,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="Online school voor de Doorbraakmethode.",
         dependencies=[Depends(verify_csrf)],
-        docs_url="/api/docs",
+        docs_url="/api/docs" if settings.api_docs_enabled else None,
         redoc_url=None,
-        openapi_url="/api/openapi.json",
+        openapi_url="/api/openapi.json" if settings.api_docs_enabled else None,
     )
     app.state.settings = settings
     app.state.db = create_database(settings.database_url)
@@ -118,4 +118,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(WriteGate, enabled=app.state.db.is_sqlite)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     return app

@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     content_check_names: bool = True
     password_hash_memory_kib: int = Field(default=65536, ge=8)
     password_hash_time_cost: int = Field(default=3, ge=1)
+    api_docs: bool | None = None
+    security_contact: str = "mailto:security@doorbraakschool.example"
 
     @model_validator(mode="after")
     def _fill_defaults(self) -> Settings:
@@ -70,6 +72,13 @@ class Settings(BaseSettings):
         if self.content_reload is None:
             return self.environment == "development"
         return self.content_reload
+
+    @property
+    def api_docs_enabled(self) -> bool:
+        """The OpenAPI schema and /api/docs: on outside production unless a setting says."""
+        if self.api_docs is None:
+            return self.environment != "production"
+        return self.api_docs
 
     @property
     def smtp_enabled(self) -> bool:

@@ -1,4 +1,5 @@
-"""ASGI middleware: security headers on every response and a request body size limit."""
+"""ASGI middleware: security and cache headers on every response, HEAD answered like GET, and a
+request body size limit. All pure ASGI (no BaseHTTPMiddleware): each adds one function call."""
 
 from __future__ import annotations
 
@@ -22,7 +23,24 @@ HEADERS = [
 ]
 
 
+STATIC_PREFIX = "/static/"
+# Versioned static URLs (?v=<hash of the files>) never change: cache them for a year.
+STATIC_VERSIONED = b"public, max-age=31536000, immutable"
+STATIC_PLAIN = b"no-cache"
+# Everything else may show personal data (and login/reset pages carry tokens): never stored,
+# unless the route chose its own Cache-Control (media files: "private, max-age=3600").
+DYNAMIC = b"no-store"
+
+
+def cache_control_for(scope: Scope) -> bytes:
+    if scope.get("path", "").startswith(STATIC_PREFIX):
+        return STATIC_VERSIONED if b"v=" in scope.get("query_string", b"") else STATIC_PLAIN
+    return DYNAMIC
+
+
 class SecurityHeaders:
+    """Security headers and a Cache-Control on every response that does not set its own."""
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
@@ -33,12 +51,37 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                names = {name for name, _ in message.get("headers", [])}
-                extra = [(n, v) for n, v in HEADERS if n not in names]
-                message["headers"] = list(message.get("headers", [])) + extra
+                headers = list(message.get("headers", []))
+                names = {name.lower() for name, _ in headers}
+                headers.extend((n, v) for n, v in HEADERS if n not in names)
+                if b"cache-control" not in names:
+                    headers.append((b"cache-control", cache_control_for(scope)))
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class HeadAsGet:
+    """Answer HEAD on every GET route: run the GET and send its status and headers, no body.
+
+    FastAPI's APIRoute (unlike Starlette's Route) does not add HEAD to a GET route, and adding it
+    to each route would double every operation in the OpenAPI schema."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_without_body)
 
 
 class BodyTooLarge(Exception):
