@@ -12,7 +12,6 @@ from sqlmodel import Session
 
 from app.accounts import queries as account_queries
 from app.accounts import service as account_service
-from app.accounts.invitations import send_invitation
 from app.accounts.models import Organisation, Role, User
 from app.accounts.service import EMAIL_RE
 from app.cohorts import service as cohort_service
@@ -22,6 +21,7 @@ from app.errors import InvalidInput
 from app.organisations import queries
 from app.organisations import service as org_service
 from app.organisations.csv_rows import CsvRow
+from app.organisations.invitations import send_invitation
 from app.organisations.models import OnboardingPath
 from app.organisations.queries import ImportLookups
 from app.settings import Settings

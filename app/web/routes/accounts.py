@@ -6,11 +6,11 @@ from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.accounts import service
-from app.accounts.invitations import accept_invitation
 from app.accounts.models import Organisation, User
 from app.db import Database
 from app.errors import InvalidInput, TooManyAttempts
 from app.mail.service import deliver_pending, queue_mail
+from app.organisations.invitations import accept_invitation
 from app.settings import Settings
 from app.web.deps import (
     CurrentViewer,

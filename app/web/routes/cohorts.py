@@ -7,7 +7,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from app.accounts import queries as account_queries
-from app.accounts.invitations import send_invitation
 from app.accounts.models import Organisation, Role, User
 from app.accounts.viewer import Viewer
 from app.cohorts import queries as cohort_queries
@@ -15,6 +14,7 @@ from app.cohorts import service as cohort_service
 from app.cohorts.models import Cohort
 from app.errors import InvalidInput, NotAllowed
 from app.mail.service import deliver_pending
+from app.organisations.invitations import send_invitation
 from app.web.deps import CurrentViewer, DbSession, FormData, SettingsDep, Staff, StaffCohort
 from app.web.forms import parse_date, parse_id, parse_local_datetime
 from app.web.templating import render

@@ -7,13 +7,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.accounts import queries as account_queries
 from app.accounts import service as account_service
-from app.accounts.invitations import send_invitation
 from app.accounts.models import ROLE_LABELS, Organisation, Role
 from app.cohorts import queries as cohort_queries
 from app.cohorts import service as cohort_service
 from app.db import utcnow
 from app.errors import InvalidInput, NotFound
 from app.mail.service import deliver_pending
+from app.organisations.invitations import send_invitation
 from app.web.deps import CurrentViewer, DbSession, FormData, ManagedOrganisation, SettingsDep
 from app.web.forms import parse_date, parse_id
 from app.web.templating import render
