@@ -1,4 +1,5 @@
-"""Tables of the cohorts domain: cohorts, their trainers, dated sessions and enrollments."""
+"""Tables of the cohorts domain: cohorts, their trainers, dated sessions (with the modules due
+before each, the input of the schedule rule in ``schedule.py``) and enrollments."""
 
 from __future__ import annotations
 
@@ -38,6 +39,15 @@ class CohortMeeting(SQLModel, table=True):
     title: str = Field(max_length=120)
     starts_at: datetime
     location: str = Field(default="", max_length=200)
+
+
+class MeetingModule(SQLModel, table=True):
+    """Module `module_number` must be done before session `meeting_id` starts."""
+
+    __tablename__ = "meeting_module"
+
+    meeting_id: int = Field(foreign_key="cohort_meeting.id", primary_key=True, ondelete="CASCADE")
+    module_number: int = Field(primary_key=True)
 
 
 class Enrollment(SQLModel, table=True):

@@ -22,10 +22,9 @@ from app.accounts.models import Membership, Role, User
 from app.audit.service import record
 from app.cohorts import queries as cohort_queries
 from app.cohorts import service as cohort_service
-from app.cohorts.models import Cohort, CohortMeeting, Enrollment
+from app.cohorts.models import Cohort, CohortMeeting, Enrollment, MeetingModule
 from app.content import Catalog, load_catalog
 from app.content.models import Module
-from app.dashboards.models import MeetingModule
 from app.dates import LOCAL
 from app.db import utcnow
 from app.demo import DEMO_ORGS, FIRST_NAMES

@@ -1,5 +1,4 @@
-"""Tables of the dashboards domain: which modules are due before each session, and which
-session digests were sent."""
+"""Tables of the dashboards domain: which session digests were sent."""
 
 from __future__ import annotations
 
@@ -8,15 +7,6 @@ from datetime import datetime
 from sqlmodel import Field, SQLModel
 
 from app.db import utcnow
-
-
-class MeetingModule(SQLModel, table=True):
-    """Module `module_number` must be done before session `meeting_id` starts."""
-
-    __tablename__ = "meeting_module"
-
-    meeting_id: int = Field(foreign_key="cohort_meeting.id", primary_key=True, ondelete="CASCADE")
-    module_number: int = Field(primary_key=True)
 
 
 class DigestSent(SQLModel, table=True):

@@ -17,9 +17,9 @@ from app.accounts.models import Membership, Role, Team, User
 from app.accounts.viewer import Viewer
 from app.calculations.models import Calculation
 from app.cohorts import queries as cohort_queries
-from app.cohorts.models import Cohort, CohortMeeting, Enrollment
+from app.cohorts.models import Cohort, CohortMeeting, Enrollment, MeetingModule
 from app.cohorts.schedule import Deadline, deadlines
-from app.dashboards.models import DigestSent, MeetingModule
+from app.dashboards.models import DigestSent
 from app.exercises.models import Attempt
 from app.progress.models import ModuleProgress
 

@@ -15,7 +15,7 @@ from app.accounts.models import Organisation, User
 from app.audit.service import record
 from app.cohorts import service as cohort_service
 from app.cohorts.models import Cohort
-from app.dashboards.service import set_meeting_modules
+from app.cohorts.service import set_meeting_modules
 from app.db import utcnow
 from app.errors import InvalidInput
 from app.organisations import queries

@@ -23,7 +23,7 @@ D = timedelta(days=1)
 def add_meeting(
     app: FastAPI, cohort: Cohort, title: str, starts_at: datetime, modules: Iterable[int] = ()
 ) -> CohortMeeting:
-    from app.dashboards.models import MeetingModule
+    from app.cohorts.models import MeetingModule
 
     with session_scope(app.state.db, write=True) as session:
         fresh = session.get(Cohort, cohort.id)

@@ -7,9 +7,8 @@ from factories import html, login_as
 from sqlmodel import func, select
 
 from app.accounts import queries as account_queries
-from app.cohorts.models import Cohort, Enrollment
+from app.cohorts.models import Cohort, Enrollment, MeetingModule
 from app.dashboards.demo import generate_cohort, seed_demo_progress
-from app.dashboards.models import MeetingModule
 from app.db import session_scope
 from app.demo import create_demo
 from app.exercises.models import Attempt

@@ -5,7 +5,7 @@ from __future__ import annotations
 from factories import html, login_as, post_form
 from sqlmodel import select
 
-from app.dashboards.models import MeetingModule
+from app.cohorts.models import MeetingModule
 from app.db import session_scope
 
 

@@ -7,8 +7,7 @@ from datetime import date
 from factories import csrf_for, html, login_as, post_form
 from sqlmodel import select
 
-from app.cohorts.models import Cohort, CohortMeeting, Enrollment
-from app.dashboards.models import MeetingModule
+from app.cohorts.models import Cohort, CohortMeeting, Enrollment, MeetingModule
 from app.db import session_scope
 from app.organisations.models import OnboardingPath, OnboardingStart
 

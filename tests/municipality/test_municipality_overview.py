@@ -16,7 +16,7 @@ from municipality.municipality_helpers import (
 )
 
 from app.cohorts import service as cohort_service
-from app.dashboards.models import MeetingModule
+from app.cohorts.models import MeetingModule
 from app.db import session_scope, utcnow
 
 

@@ -17,6 +17,7 @@ from starlette.routing import NoMatchFound
 from app.accounts.viewer import Viewer
 from app.cohorts.models import Cohort
 from app.cohorts.schedule import due_at_meeting, next_meeting
+from app.cohorts.service import set_meeting_modules
 from app.content import Catalog
 from app.dashboards import queries
 from app.dashboards.digest import send_now
@@ -28,7 +29,6 @@ from app.dashboards.grid import (
     matches,
     summarise,
 )
-from app.dashboards.service import set_meeting_modules
 from app.dashboards.trainee import attempt_lines, module_lines
 from app.db import utcnow
 from app.errors import InvalidInput, NotFound
