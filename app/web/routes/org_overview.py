@@ -6,8 +6,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.dashboards.organisation import ACTIVE_DAYS, overview
 from app.db import utcnow
-from app.organisations.overview import ACTIVE_DAYS, overview
 from app.web.content import CatalogDep
 from app.web.deps import DbSession, ManagedOrganisation
 from app.web.templating import render_page_or_fragment

@@ -1,6 +1,6 @@
-"""The organisation overview: per cohort and per team how many trainees are enrolled, active
-(any learning in the last 30 days) and completed (every required module). Counts and module
-statuses only: an org admin never sees answers or other free text here."""
+"""The organisation overview, the org admin's dashboard: per cohort and per team how many
+trainees are enrolled, active (any learning in the last 30 days) and completed (every required
+module). Counts and module statuses only: an org admin never sees answers or other free text."""
 
 from __future__ import annotations
 
