@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from factories import create_org, create_user, csrf_for, login_as, post_form
+import pytest
+from factories import create_org, create_user, csrf_for, html, login_as, post_form
 
 from app.accounts.models import Role
 
@@ -73,3 +74,62 @@ def test_login_form_needs_the_anonymous_token(client, web_app):
     create_user(web_app, "sanne@voorbeeld.example")
     response = client.post("/inloggen", data={"email": "sanne@voorbeeld.example", "password": "x"})
     assert response.status_code == 403
+
+
+def test_form_from_another_origin_is_refused_even_with_token(client, web_app):
+    _admin(client, web_app)
+    response = post_form(
+        client,
+        "/beheer/voorbeeld/teams",
+        {"name": "Wijkteam Oost"},
+        headers={"Origin": "https://aanvaller.example"},
+    )
+    assert response.status_code == 403
+    assert html(response).h1.get_text() == "Geen toegang"
+    assert "andere website" in response.text
+
+
+def test_opaque_origin_null_is_refused(client, web_app):
+    _admin(client, web_app)
+    response = post_form(
+        client, "/beheer/voorbeeld/teams", {"name": "Wijkteam Oost"}, headers={"Origin": "null"}
+    )
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("origin", ["http://testserver", "HTTP://TESTSERVER"])
+def test_form_from_the_own_origin_is_accepted(client, web_app, origin):
+    _admin(client, web_app)
+    response = post_form(
+        client,
+        "/beheer/voorbeeld/teams",
+        {"name": "Wijkteam Oost"},
+        headers={"Origin": origin, "Sec-Fetch-Site": "same-origin"},
+    )
+    assert response.status_code == 303
+
+
+def test_public_origin_from_the_settings_is_accepted_behind_a_proxy(client, web_app):
+    _admin(client, web_app)
+    web_app.state.settings.base_url = "https://leren.gemeente.example"
+    response = post_form(
+        client,
+        "/beheer/voorbeeld/teams",
+        {"name": "Wijkteam Oost"},
+        headers={"Origin": "https://leren.gemeente.example"},
+    )
+    assert response.status_code == 303
+
+
+@pytest.mark.parametrize(
+    "headers", [{"Origin": "https://aanvaller.example"}, {"Sec-Fetch-Site": "cross-site"}]
+)
+def test_api_request_from_another_site_gets_a_json_403(client, web_app, headers):
+    _admin(client, web_app)
+    response = client.post(
+        "/api/progress/video",
+        json={"video": "x", "page": "p", "seq": 0, "segments": [], "rate": 1, "position": 0},
+        headers={"X-CSRF-Token": csrf_for(client), **headers},
+    )
+    assert response.status_code == 403
+    assert response.json()["detail"] == "Dit verzoek kwam van een andere website en is geweigerd."
