@@ -1,4 +1,5 @@
-"""Domain errors with a meaning. One handler in the web layer maps them to Dutch pages or JSON."""
+"""Domain errors with a meaning (pure). One handler in the web layer maps them to Dutch pages
+or JSON."""
 
 from __future__ import annotations
 

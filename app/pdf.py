@@ -1,4 +1,4 @@
-"""The one PDF base for the school's documents (kassabon, doorbraakplan, certificate): fpdf2
+"""The one PDF base for the school's documents (pure; kassabon, doorbraakplan, certificate): fpdf2
 with DejaVu Sans, which carries every Dutch character and the euro sign. Without that font file
 it falls back to core Helvetica (Latin-1), replacing what Latin-1 cannot show."""
 

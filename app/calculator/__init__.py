@@ -1,4 +1,4 @@
-"""The rekentool: a pure calculator that turns two scenarios into a kassabon (receipt).
+"""The rekentool (pure): a calculator that turns two scenarios into a kassabon (receipt).
 
 Doormodderen (status quo) versus doorbreken (breakthrough), per payer and per law, in exact
 Decimal cents. No web or database imports here; see docs/algorithms/kassabon.md.

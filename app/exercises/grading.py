@@ -1,4 +1,4 @@
-"""Grading of exercises: pure functions over content objects and answers (no web, no database).
+"""Grading of exercises (pure): functions over content objects and answers, no web, no database.
 
 Knowledge check: single choice is right or wrong; multiple choice scores (right picks - wrong
 picks) / number of right options, never below 0, and passes only when the picks are exactly right.

@@ -1,5 +1,5 @@
-"""Layout of a case's problem graph as an SVG drawing: layers top to bottom, arrows for
-"keeps in place". Pure: takes (id, title, owner, blocks) tuples, returns coordinates."""
+"""Layout of a case's problem graph as an SVG drawing (pure): layers top to bottom, arrows for
+"keeps in place". Takes (id, title, owner, blocks) tuples, returns coordinates."""
 
 from __future__ import annotations
 
