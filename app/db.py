@@ -7,8 +7,8 @@ for the busy timeout instead of failing with "database is locked" when they upgr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +29,10 @@ SQLModel.metadata.naming_convention = {
 metadata: MetaData = SQLModel.metadata
 
 BUSY_TIMEOUT_MS = 10_000
+
+# Takes the per-worker write gate around a write that a service opens itself (see
+# app/web/write_gate.py); `contextlib.nullcontext` where there is no gate (CLI, tests, PostgreSQL).
+WriteLock = Callable[[], AbstractContextManager[object]]
 
 
 def utcnow() -> datetime:

@@ -21,7 +21,7 @@ from app.web import csrf, routes
 from app.web.deps import verify_csrf
 from app.web.errors import install_error_handlers
 from app.web.security import BodySizeLimit, HeadAsGet, SecurityHeaders
-from app.web.write_gate import WriteGate
+from app.web.write_gate import Gate, WriteGate
 
 
 def route_modules() -> list[ModuleType]:
@@ -103,7 +103,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.db = create_database(settings.database_url)
     app.state.static_version = static_version()
     app.state.catalog_holder = catalog_holder(settings)
-    routers = [module.router for module in route_modules()]
+    modules = route_modules()
+    routers = [module.router for module in modules]
+    app.state.self_gated_paths = frozenset(
+        path for module in modules for path in getattr(module, "SELF_GATED_PATHS", ())
+    )
+    app.state.write_gate = Gate(enabled=app.state.db.is_sqlite)
     for router in routers:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -115,7 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     app.add_middleware(AnonCsrfCookie, secure=settings.secure_cookies)
-    app.add_middleware(WriteGate, enabled=app.state.db.is_sqlite)
+    app.add_middleware(WriteGate, gate=app.state.write_gate, self_gated=app.state.self_gated_paths)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)

@@ -3,7 +3,11 @@
 uvicorn's multi-worker path binds the listening socket with protocol 0; accepted sockets inherit
 it and asyncio then skips TCP_NODELAY, so every keep-alive response written in two segments waits
 for the client's delayed ACK (about 40 ms; uvicorn issue #3149). Binding with IPPROTO_TCP avoids
-that. Measured in bench/ (module page with 2 workers)."""
+that. Measured in bench/ (module page with 2 workers).
+
+uvicorn's own proxy-header handling stays off: it would trust X-Forwarded-For from 127.0.0.1 by
+default. The app reads the header itself, only from `DOORBRAAK_TRUSTED_PROXIES`
+(`app/web/client.py`)."""
 
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ def tcp_listener(config: uvicorn.Config) -> socket.socket:
 
 def serve(app: str, *, host: str, port: int, workers: int) -> None:
     config = uvicorn.Config(
-        app, host=host, port=port, workers=workers, proxy_headers=True, log_level="info"
+        app, host=host, port=port, workers=workers, proxy_headers=False, log_level="info"
     )
     if workers <= 1:
         uvicorn.Server(config).run(sockets=[tcp_listener(config)])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,6 +33,10 @@ class Settings(BaseSettings):
     login_max_failures_account: int = Field(default=5, ge=1)
     login_max_failures_address: int = Field(default=20, ge=1)
     login_window_minutes: int = Field(default=15, ge=1)
+    login_delay_max_minutes: int = Field(default=60, ge=1)
+    reset_max_requests_account: int = Field(default=3, ge=1)
+    reset_max_requests_address: int = Field(default=10, ge=1)
+    trusted_proxies: Annotated[tuple[str, ...], NoDecode] = ()
     max_body_bytes: int = Field(default=2_000_000, ge=10_000)
     smtp_host: str = ""
     smtp_port: int = 587
@@ -39,6 +44,7 @@ class Settings(BaseSettings):
     smtp_password: str = ""
     smtp_starttls: bool = True
     mail_from: str = "Doorbraakschool <noreply@doorbraakschool.example>"
+    mail_log_links: bool = False
     media_accel_prefix: str = ""
     content_reload: bool | None = None
     content_check_names: bool = True
@@ -46,6 +52,22 @@ class Settings(BaseSettings):
     password_hash_time_cost: int = Field(default=3, ge=1)
     api_docs: bool | None = None
     security_contact: str = "mailto:security@doorbraakschool.example"
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_proxies(cls, value: object) -> object:
+        """A comma-separated list of addresses or networks (`127.0.0.1, 10.0.0.0/8`)."""
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list | tuple):
+            for part in value:
+                try:
+                    ipaddress.ip_network(str(part), strict=False)
+                except ValueError:
+                    raise ValueError(
+                        f"DOORBRAAK_TRUSTED_PROXIES: {part!r} is geen IP-adres of netwerk"
+                    ) from None
+        return value
 
     @model_validator(mode="after")
     def _fill_defaults(self) -> Settings:

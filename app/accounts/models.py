@@ -76,11 +76,12 @@ class UserSession(SQLModel, table=True):
     user_agent: str = Field(default="", max_length=255)
 
 
-class LoginFailure(SQLModel, table=True):
-    """One failed login, keyed by account and by client address, for throttling."""
+class ThrottleEvent(SQLModel, table=True):
+    """One counted event for throttling: a failed login or a reset request, keyed by what it
+    counts against (`login-account:<e-mail>`, `login-address:<ip>`, `reset-account:...`, ...)."""
 
-    __tablename__ = "login_failure"
-    __table_args__ = (Index("ix_login_failure_key_at", "key", "at"),)
+    __tablename__ = "throttle_event"
+    __table_args__ = (Index("ix_throttle_event_key_at", "key", "at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(max_length=300)

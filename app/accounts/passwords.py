@@ -12,22 +12,28 @@ MIN_PASSWORD_LENGTH = 10
 
 @lru_cache(maxsize=4)
 def hasher(memory_kib: int, time_cost: int) -> PasswordHasher:
-    return PasswordHasher(memory_cost=memory_kib, time_cost=time_cost, parallelism=1)
+    ph = PasswordHasher(memory_cost=memory_kib, time_cost=time_cost, parallelism=1)
+    _dummy_hash(ph)  # made once here, not during somebody's login
+    return ph
 
 
 def hash_password(ph: PasswordHasher, password: str) -> str:
     return ph.hash(password)
 
 
+@lru_cache(maxsize=4)
+def _dummy_hash(ph: PasswordHasher) -> str:
+    return ph.hash("no account has this password")
+
+
 def verify_password(ph: PasswordHasher, stored_hash: str | None, password: str) -> bool:
-    if not stored_hash:
-        # Spend the same time as a real check so that unknown accounts are not told apart.
-        ph.hash(password)
-        return False
+    """Exactly one argon2 verification, also without a stored hash (unknown or inactive account,
+    locked login), so the answer takes as long whether or not the account exists."""
     try:
-        return ph.verify(stored_hash, password)
+        matches = ph.verify(stored_hash or _dummy_hash(ph), password)
     except (VerificationError, InvalidHashError):
         return False
+    return matches and bool(stored_hash)
 
 
 def password_problem(password: str, *, email: str = "") -> str | None:

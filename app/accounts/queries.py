@@ -9,11 +9,11 @@ from sqlmodel import Session, col, func, select
 
 from app.accounts.models import (
     Invitation,
-    LoginFailure,
     Membership,
     Organisation,
     PasswordResetToken,
     Team,
+    ThrottleEvent,
     User,
     UserSession,
 )
@@ -172,11 +172,18 @@ def reset_token(session: Session, token_hash: str) -> PasswordResetToken | None:
     ).first()
 
 
-def failures_since(session: Session, key: str, since: datetime) -> tuple[int, datetime | None]:
-    """How many failed logins this key has had since `since`, and the oldest of them."""
-    count, oldest = session.exec(
-        select(func.count(), func.min(LoginFailure.at)).where(
-            LoginFailure.key == key, LoginFailure.at > since
+@dataclass(frozen=True)
+class EventCount:
+    count: int
+    oldest: datetime | None
+    newest: datetime | None
+
+
+def events_since(session: Session, key: str, since: datetime) -> EventCount:
+    """How many throttle events this key has had since `since`, the oldest and the newest."""
+    count, oldest, newest = session.exec(
+        select(func.count(), func.min(ThrottleEvent.at), func.max(ThrottleEvent.at)).where(
+            ThrottleEvent.key == key, ThrottleEvent.at > since
         )
     ).one()
-    return int(count), oldest
+    return EventCount(int(count), oldest, newest)

@@ -7,22 +7,22 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, delete, select
 
-from app.accounts import queries
+from app.accounts import queries, throttle
 from app.accounts.models import (
     Invitation,
-    LoginFailure,
     Membership,
     Organisation,
     PasswordResetToken,
     Role,
     Team,
+    ThrottleEvent,
     User,
     UserSession,
 )
 from app.accounts.passwords import hash_password, hasher, password_problem, verify_password
 from app.accounts.tokens import hash_token, new_token
 from app.audit.service import record
-from app.db import utcnow
+from app.db import Database, WriteLock, session_scope, utcnow
 from app.errors import InvalidInput, NotFound, TooManyAttempts
 from app.settings import Settings
 
@@ -145,55 +145,82 @@ def touch_session(session: Session, session_id: str, now: datetime) -> None:
         user_session.last_seen_at = now
 
 
-def _throttle_keys(email: str, client_address: str) -> list[tuple[str, str]]:
-    return [("account", f"account:{email}"), ("address", f"address:{client_address}")]
+def _key(kind: str, value: str) -> str:
+    return f"{kind}:{value}"[:300]
 
 
-def check_throttle(
+def _count_events(session: Session, keys: tuple[str, ...], now: datetime) -> None:
+    """Record one throttle event per key, and drop events too old to count for anything (they
+    name e-mail addresses, so they are not kept longer than needed)."""
+    session.exec(delete(ThrottleEvent).where(col(ThrottleEvent.at) < now - throttle.FAILURE_MEMORY))
+    for key in keys:
+        session.add(ThrottleEvent(key=key, at=now))
+
+
+def _login_wait(
     session: Session, settings: Settings, *, email: str, client_address: str, now: datetime
-) -> None:
-    """Raise TooManyAttempts (with the time to try again) when either key is over its limit."""
+) -> datetime | None:
+    """Until when this login must wait (address throttle or the account's soft lock), or None."""
     window = timedelta(minutes=settings.login_window_minutes)
-    limits = {
-        "account": settings.login_max_failures_account,
-        "address": settings.login_max_failures_address,
-    }
-    for kind, key in _throttle_keys(email, client_address):
-        count, oldest = queries.failures_since(session, key, now - window)
-        if count >= limits[kind] and oldest is not None:
-            raise TooManyAttempts(retry_message(oldest + window, now))
-
-
-def retry_message(retry_at: datetime, now: datetime) -> str:
-    minutes = max(1, int((retry_at - now).total_seconds() + 59) // 60)
-    return (
-        "Te veel mislukte inlogpogingen. Om je account te beschermen kun je het over "
-        f"{minutes} {'minuut' if minutes == 1 else 'minuten'} opnieuw proberen."
+    address = queries.events_since(session, _key("login-address", client_address), now - window)
+    account = queries.events_since(
+        session, _key("login-account", email), now - throttle.FAILURE_MEMORY
     )
+    waits = [
+        throttle.window_full_until(
+            address.count, address.oldest, limit=settings.login_max_failures_address, window=window
+        ),
+        throttle.soft_lock_until(
+            account.count,
+            account.newest,
+            free=settings.login_max_failures_account,
+            max_minutes=settings.login_delay_max_minutes,
+        ),
+    ]
+    return max((w for w in waits if w is not None and w > now), default=None)
 
 
 def login(
-    session: Session,
+    db: Database,
     settings: Settings,
     *,
+    write_lock: WriteLock,
     email: str,
     password: str,
     client_address: str,
     user_agent: str,
 ) -> tuple[str, User]:
-    """Check the password (throttled per account and per address) and start a session."""
+    """Check the password (throttled per account and per address) and start a session.
+
+    The argon2 hash runs between two short units of work, outside any transaction and outside
+    the write gate (`write_lock`): read the throttles and the account, verify exactly one hash
+    (also for unknown, inactive and waiting accounts, so timing tells nothing), then write."""
     email = queries.normalise_email(email)
     now = utcnow()
-    check_throttle(session, settings, email=email, client_address=client_address, now=now)
-    user = queries.user_by_email(session, email)
+    with session_scope(db, write=False) as session:
+        wait = _login_wait(session, settings, email=email, client_address=client_address, now=now)
+        user = queries.user_by_email(session, email)
     stored = user.password_hash if user is not None and user.is_active else None
-    if user is None or not verify_password(_hasher(settings), stored, password):
-        for _kind, key in _throttle_keys(email, client_address):
-            session.add(LoginFailure(key=key, at=now))
+    matches = verify_password(_hasher(settings), stored, password)
+    if wait is not None:
+        raise TooManyAttempts(throttle.login_wait_message(throttle.minutes_left(wait, now)))
+    if user is None or not matches:
+        keys = (_key("login-account", email), _key("login-address", client_address))
+        with write_lock(), session_scope(db, write=True) as session:
+            _count_events(session, keys, now)
         raise InvalidInput("Het e-mailadres of het wachtwoord klopt niet.", field="password")
-    session.exec(delete(LoginFailure).where(col(LoginFailure.key) == f"account:{email}"))
-    raw = start_session(session, user=user, client_address=client_address, user_agent=user_agent)
+    with write_lock(), session_scope(db, write=True) as session:
+        _forget_login_failures(session, email)
+        raw = start_session(
+            session, user=user, client_address=client_address, user_agent=user_agent
+        )
     return raw, user
+
+
+def _forget_login_failures(session: Session, email: str) -> None:
+    """Lift the soft lock of this account (after a good login or a password reset)."""
+    key = _key("login-account", queries.normalise_email(email))
+    session.exec(delete(ThrottleEvent).where(col(ThrottleEvent.key) == key))
 
 
 def change_password(
@@ -211,8 +238,19 @@ def change_password(
     return user
 
 
-def request_password_reset(session: Session, settings: Settings, *, email: str) -> str | None:
-    """Create a single-use reset token for an active account; returns the raw token (or None)."""
+def request_password_reset(
+    session: Session, settings: Settings, *, email: str, client_address: str
+) -> str | None:
+    """Create a single-use reset token for an active account; returns the raw token (or None).
+
+    Refused (TooManyAttempts) when this e-mail address or this client address asked too often
+    in the last hour; unknown addresses count and are refused the same way."""
+    email = queries.normalise_email(email)
+    now = utcnow()
+    _check_reset_limits(session, settings, email=email, client_address=client_address, now=now)
+    _count_events(
+        session, (_key("reset-account", email), _key("reset-address", client_address)), now
+    )
     user = queries.user_by_email(session, email)
     if user is None or not user.is_active or user.id is None:
         return None
@@ -221,11 +259,33 @@ def request_password_reset(session: Session, settings: Settings, *, email: str) 
         PasswordResetToken(
             token_hash=token_hash,
             user_id=user.id,
-            expires_at=utcnow() + timedelta(minutes=settings.reset_token_minutes),
+            expires_at=now + timedelta(minutes=settings.reset_token_minutes),
         )
     )
-    record(session, action="password.reset_requested", actor_id=user.id)
+    record(
+        session,
+        action="password.reset_requested",
+        actor_id=user.id,
+        client_address=client_address,
+    )
     return raw
+
+
+def _check_reset_limits(
+    session: Session, settings: Settings, *, email: str, client_address: str, now: datetime
+) -> None:
+    since = now - throttle.RESET_WINDOW
+    limits = [
+        (_key("reset-account", email), settings.reset_max_requests_account),
+        (_key("reset-address", client_address), settings.reset_max_requests_address),
+    ]
+    for key, limit in limits:
+        counted = queries.events_since(session, key, since)
+        until = throttle.window_full_until(
+            counted.count, counted.oldest, limit=limit, window=throttle.RESET_WINDOW
+        )
+        if until is not None:
+            raise TooManyAttempts(throttle.reset_wait_message(throttle.minutes_left(until, now)))
 
 
 def valid_reset_token(session: Session, raw: str) -> PasswordResetToken:
@@ -243,6 +303,7 @@ def reset_password(session: Session, settings: Settings, *, raw: str, new: str) 
     _set_password(settings, user, new)
     token.used_at = utcnow()
     end_all_sessions(session, token.user_id)
+    _forget_login_failures(session, user.email)
     record(session, action="password.reset", actor_id=user.id)
     return user
 

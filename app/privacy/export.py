@@ -20,7 +20,7 @@ from app.errors import NotFound
 
 OWNER_COLUMNS = frozenset({"user_id", "owner_id", "trainee_id", "author_id", "student_id"})
 SKIPPED_TABLES = frozenset(
-    {"app_user", "user_session", "password_reset_token", "login_failure", "outbox_message"}
+    {"app_user", "user_session", "password_reset_token", "throttle_event", "outbox_message"}
 )
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})
 

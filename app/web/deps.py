@@ -39,10 +39,17 @@ def get_database(request: Request) -> Database:
     return db
 
 
+def request_writes(request: Request) -> bool:
+    """Unsafe methods write through the request session, except self-gated paths (the login):
+    their service opens its own short write (see `app/web/write_gate.py`)."""
+    if request.method in csrf.SAFE_METHODS:
+        return False
+    return request.url.path not in request.app.state.self_gated_paths
+
+
 def db_session(request: Request) -> Iterator[Session]:
     """One unit of work per request; it commits before the response is sent (scope="function")."""
-    write = request.method not in csrf.SAFE_METHODS
-    with session_scope(get_database(request), write=write) as session:
+    with session_scope(get_database(request), write=request_writes(request)) as session:
         yield session
 
 
@@ -82,7 +89,7 @@ def optional_viewer(request: Request, session: DbSession) -> Viewer | None:
 
 
 def _touch(request: Request, session: Session, session_id: str) -> None:
-    if request.method not in csrf.SAFE_METHODS:
+    if request_writes(request):
         touch_session(session, session_id, utcnow())
         return
     with session_scope(get_database(request), write=True) as writer:

@@ -78,13 +78,19 @@ def _render_short_video(media_dir: Path, tmp: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def live_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The live server's data folder (its SQLite database is `browser.db` in here)."""
+    return tmp_path_factory.mktemp("browser-server")
+
+
+@pytest.fixture(scope="session")
+def live_server(live_data_dir: Path) -> Iterator[str]:
     if not CHROMIUM.exists():
         pytest.skip(
             "Debian's chromium is not installed (apt-get install chromium); browser tests skipped"
         )
     pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-    data_dir = tmp_path_factory.mktemp("browser-server")
+    data_dir = live_data_dir
     env = _env(data_dir)
     cli = [sys.executable, "-m", "app.cli"]
     subprocess.run([*cli, "db", "upgrade"], env=env, cwd=ROOT, check=True, capture_output=True)

@@ -12,6 +12,7 @@ from app.errors import InvalidInput, TooManyAttempts
 from app.mail.service import deliver_pending, queue_mail
 from app.organisations.invitations import accept_invitation
 from app.settings import Settings
+from app.web.client import client_address
 from app.web.deps import (
     CurrentViewer,
     DbSession,
@@ -24,16 +25,15 @@ from app.web.templating import render
 
 router = APIRouter()
 
+# The login hashes a password: it takes the write gate only around its own short write.
+SELF_GATED_PATHS = ("/inloggen",)
+
 
 def safe_next(target: str | None) -> str:
     """Only local paths: never redirect to another site after login."""
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
     return "/"
-
-
-def client_address(request: Request) -> str:
-    return request.client.host if request.client else "onbekend"
 
 
 def with_session_cookie(response: Response, settings: Settings, raw: str) -> Response:
@@ -68,13 +68,12 @@ def page_login(request: Request, viewer: OptionalViewer, volgende: str = "/") ->
 
 
 @router.post("/inloggen", response_class=HTMLResponse)
-def post_login(
-    request: Request, session: DbSession, settings: SettingsDep, form: FormData
-) -> Response:
+def post_login(request: Request, settings: SettingsDep, form: FormData) -> Response:
     try:
         raw, _user = service.login(
-            session,
+            request.app.state.db,
             settings,
+            write_lock=request.app.state.write_gate.hold,
             email=form.get("email", ""),
             password=form.get("password", ""),
             client_address=client_address(request),
@@ -159,7 +158,17 @@ def post_forgot_password(
     background: BackgroundTasks,
 ) -> HTMLResponse:
     email = form.get("email", "")
-    raw = service.request_password_reset(session, settings, email=email)
+    try:
+        raw = service.request_password_reset(
+            session, settings, email=email, client_address=client_address(request)
+        )
+    except TooManyAttempts as exc:
+        return render(
+            request,
+            "accounts/forgot_password.html",
+            {"form": {"email": email}, "error": exc.message},
+            status_code=429,
+        )
     if raw is not None:
         link = f"{settings.base_url}/wachtwoord-herstellen/{raw}"
         queue_mail(
