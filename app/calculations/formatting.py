@@ -8,7 +8,7 @@ PER_LABELS: dict[str, str] = {"week": "per week", "month": "per maand", "year": 
 ROLE_LABELS: dict[str, str] = {"invests": "investeert", "saves": "bespaart", "neutral": "neutraal"}
 LEVEL_LABELS: dict[str, str] = {"low": "laag", "central": "midden", "high": "hoog"}
 SCENARIO_LABELS: dict[str, str] = {"status_quo": "Doormodderen", "breakthrough": "Doorbreken"}
-# The same wording as app/web/labels.py (kept here so this domain package needs no web import).
+# The one home of these labels; templates get them as the globals unit_labels and status_labels.
 UNIT_LABELS: dict[str, str] = {
     "hour": "per uur",
     "day": "per dag",

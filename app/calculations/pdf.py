@@ -70,6 +70,16 @@ class ReceiptPdf(SchoolPdf):
         self.cell(AMOUNT, ROW, self.text_of(amount), align="R")
         self.set_xy(LEFT, max(bottom, top + ROW))
 
+    def payers(self, payers: Sequence[Mapping[str, Any]]) -> None:
+        """Per payer what doormodderen and doorbreken cost, and who invests or saves."""
+        self.para("PER BETALER (doormodderen / doorbreken)", 10, bold=True)
+        for payer in payers:
+            amounts = (
+                f"{euro(payer['status_quo']['central'])} / {euro(payer['breakthrough']['central'])}"
+            )
+            self.row(f"{payer['label']}: {delta_text(dict(payer))}", amounts, size=9.5)
+        self.rule()
+
 
 def receipt_pdf(title: str, receipt: Mapping[str, Any], font_path: Path = FONT_PATH) -> bytes:
     pdf = ReceiptPdf(font_path)
@@ -82,7 +92,7 @@ def receipt_pdf(title: str, receipt: Mapping[str, Any], font_path: Path = FONT_P
     for key in ("status_quo", "breakthrough"):
         _scenario(pdf, key, receipt.get(key, {}))
     _comparison(pdf, receipt)
-    _payers(pdf, receipt.get("payers", []))
+    pdf.payers(receipt.get("payers", []))
     _sensitivity(pdf, receipt.get("sensitivity", []))
     _warnings(pdf, receipt)
     return bytes(pdf.output())
@@ -115,16 +125,6 @@ def _comparison(pdf: ReceiptPdf, receipt: Mapping[str, Any]) -> None:
         euro(ratio) if ratio is not None else "niemand investeert",
         size=9.5,
     )
-    pdf.rule()
-
-
-def _payers(pdf: ReceiptPdf, payers: Sequence[Mapping[str, Any]]) -> None:
-    pdf.para("PER BETALER (doormodderen / doorbreken)", 10, bold=True)
-    for payer in payers:
-        amounts = (
-            f"{euro(payer['status_quo']['central'])} / {euro(payer['breakthrough']['central'])}"
-        )
-        pdf.row(f"{payer['label']}: {delta_text(dict(payer))}", amounts, size=9.5)
     pdf.rule()
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
@@ -15,13 +14,13 @@ from app.certificates.models import Certificate
 from app.certificates.queries import CODE_ALPHABET
 from app.cohorts.models import Cohort, Enrollment
 from app.content import Catalog
+from app.dates import LOCAL
 from app.db import utcnow
 from app.errors import NotAllowed, NotFound
 from app.organisations import queries as org_queries
 from app.organisations.models import OnboardingPath, OnboardingStart
 
 CODE_LENGTH = 20  # 20 symbols of 5 bits: 100 random bits
-LOCAL = ZoneInfo("Europe/Amsterdam")
 FULL_COURSE = "De Doorbraakmethode: volledige opleiding"
 
 

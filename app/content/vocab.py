@@ -1,4 +1,4 @@
-"""Fixed vocabularies of the content format (docs/content-format.md)."""
+"""Fixed vocabularies of the content format (docs/content-format.md) and their Dutch labels."""
 
 from __future__ import annotations
 
@@ -32,6 +32,22 @@ BLOCK_TITLES: Final[dict[str, str]] = {
     "C": "Veiligheid, dwang en privacy",
     "D": "Rekenen",
     "E": "Legitimeren en organiseren",
+}
+
+OWNER_LABELS: Final[dict[str, str]] = {
+    "household": "huishouden",
+    "professional": "professional",
+    "system": "systeem",
+}
+DOMAIN_LABELS: Final[dict[str, str]] = {
+    "wonen": "Wonen",
+    "schulden": "Schulden",
+    "inkomen": "Inkomen",
+    "werk": "Werk",
+    "zorg": "Zorg",
+    "jeugd": "Jeugd",
+    "veiligheid": "Veiligheid",
+    "onderwijs": "Onderwijs",
 }
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

@@ -3,11 +3,11 @@ the person who must decide. Pure: plan fields and receipt data in, bytes out."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from app.calculations.formatting import SCENARIO_LABELS, delta_text, euro
+from app.calculations.formatting import SCENARIO_LABELS, euro
 from app.calculations.pdf import ReceiptPdf
 from app.calculations.receipt_text import (
     break_even_text,
@@ -70,18 +70,8 @@ def _receipt(pdf: ReceiptPdf, title: str, receipt: Mapping[str, Any]) -> None:
     pdf.para(break_even_text(receipt), 9)
     pdf.para(return_text(receipt), 9)
     pdf.rule()
-    _payers(pdf, receipt.get("payers", []))
+    pdf.payers(receipt.get("payers", []))
     lines = warning_lines(receipt)
     pdf.para("LET OP" if lines else "Geen waarschuwingen.", 10, bold=True)
     for text in lines:
         pdf.para(f"- {text}", 8.5)
-
-
-def _payers(pdf: ReceiptPdf, payers: Sequence[Mapping[str, Any]]) -> None:
-    pdf.para("PER BETALER (doormodderen / doorbreken)", 10, bold=True)
-    for payer in payers:
-        amounts = (
-            f"{euro(payer['status_quo']['central'])} / {euro(payer['breakthrough']['central'])}"
-        )
-        pdf.row(f"{payer['label']}: {delta_text(dict(payer))}", amounts, size=9.5)
-    pdf.rule()

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from app.accounts.viewer import Viewer
 from app.calculations import queries as calc_queries
-from app.calculations.formatting import euro
+from app.calculations.formatting import ROLE_LABELS, euro
 from app.calculator import PAYER_LABELS
 from app.content import Catalog
 from app.content.cases import Case
@@ -56,7 +56,6 @@ VERDICT_LABELS = {
     "wrong": "niet juist gekozen",
     "skipped": "terecht niet gekozen",
 }
-ROLE_LABELS = {"invests": "investeert", "saves": "bespaart", "neutral": "neutraal"}
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
@@ -16,6 +15,7 @@ from app.audit.service import record
 from app.cohorts import service as cohort_service
 from app.cohorts.models import Cohort
 from app.cohorts.service import set_meeting_modules
+from app.dates import LOCAL
 from app.db import utcnow
 from app.errors import InvalidInput
 from app.organisations import queries
@@ -26,7 +26,6 @@ from app.organisations.models import (
     Retention,
 )
 
-LOCAL = ZoneInfo("Europe/Amsterdam")
 DEADLINE_TITLE = "Deadline inwerkpad"
 DEADLINE_TIME = time(17, 0)
 MAX_STEPS = 12

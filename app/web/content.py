@@ -8,6 +8,8 @@ from fastapi import Depends, Request
 from markupsafe import Markup
 
 from app.content import Catalog, render_markdown
+from app.content.cases import Case
+from app.errors import NotFound
 
 LINK_PATTERNS = {
     "art": "/wetten/artikel/{}",
@@ -24,6 +26,14 @@ def get_catalog(request: Request) -> Catalog:
 
 
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
+
+
+def find_case(catalog: Catalog, case_id: str) -> Case:
+    """The case with this id, or a 404 in Dutch."""
+    try:
+        return catalog.case(case_id)
+    except KeyError:
+        raise NotFound("Deze casus bestaat niet.") from None
 
 
 def link(kind: str, target: str) -> str:

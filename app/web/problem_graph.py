@@ -1,11 +1,15 @@
 """Layout of a case's problem graph as an SVG drawing (pure): layers top to bottom, arrows for
-"keeps in place". Takes (id, title, owner, blocks) tuples, returns coordinates."""
+"keeps in place". Takes (id, title, owner, blocks) tuples, returns coordinates;
+``graph_context`` is what templates/cases/_graph.html and its list alternative need."""
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from app.content.cases import Case
 
 BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 210, 70, 30, 60, 10
 
@@ -115,3 +119,17 @@ def _path(a: PlacedNode, b: PlacedNode) -> str:
         x2 = b.x - 4
         return f"M{x1},{y1} L{x2},{y2}"
     return f"M{x1},{y1} C{bend},{y1} {bend},{y2} {x2},{y2}"
+
+
+def graph_context(case: Case) -> dict[str, Any]:
+    """The laid-out graph of a case, with titles and what keeps each problem in place."""
+    nodes = [ProblemNode(p.id, p.title, p.owner, p.blocks) for p in case.problems]
+    return {
+        "graph": layout(nodes),
+        "box_w": BOX_W,
+        "box_h": BOX_H,
+        "titles": {p.id: p.title for p in case.problems},
+        "blocked_by": {
+            p.id: [q.title for q in case.problems if p.id in q.blocks] for p in case.problems
+        },
+    }

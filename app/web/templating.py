@@ -10,17 +10,19 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
 from app.accounts.models import ROLE_LABELS
-from app.web import csrf, labels
+from app.calculations.formatting import STATUS_LABELS, UNIT_LABELS
+from app.content.vocab import DOMAIN_LABELS, OWNER_LABELS
+from app.web import csrf
 from app.web.nav import navigation
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.globals.update(
     role_labels={str(k): v for k, v in ROLE_LABELS.items()},
-    unit_labels=labels.UNIT_LABELS,
-    status_labels=labels.STATUS_LABELS,
-    owner_labels=labels.OWNER_LABELS,
-    domain_labels=labels.DOMAIN_LABELS,
+    unit_labels=UNIT_LABELS,
+    status_labels=STATUS_LABELS,
+    owner_labels=OWNER_LABELS,
+    domain_labels=DOMAIN_LABELS,
 )
 
 

@@ -13,9 +13,8 @@ from app.db import utcnow
 from app.errors import NotFound
 from app.exercises import service as exercise_service
 from app.exercises.answers import form_values
-from app.web.content import CatalogDep
+from app.web.content import CatalogDep, find_case
 from app.web.deps import DbSession, FormLists, OptionalViewer, SettingsDep
-from app.web.routes.exercises import find_case
 from app.web.templating import render
 
 router = APIRouter(prefix="/concepten")

@@ -29,19 +29,12 @@ from app.exercises.grading import AnswerError
 from app.exercises.models import BreakthroughPlan, BreakthroughPlanVersion, Review
 from app.exercises.plan_pdf import plan_pdf
 from app.exercises.submission import Submission
-from app.web.content import CatalogDep, markdown
+from app.web.content import CatalogDep, find_case, markdown
 from app.web.deps import CurrentViewer, DbSession, FormLists, SettingsDep
-from app.web.problem_graph import BOX_H, BOX_W, ProblemNode, layout
+from app.web.problem_graph import graph_context
 from app.web.templating import is_fragment_request, render, render_page_or_fragment
 
 router = APIRouter(prefix="/oefeningen")
-
-
-def find_case(catalog: Catalog, case_id: str) -> Case:
-    try:
-        return catalog.case(case_id)
-    except KeyError:
-        raise NotFound("Deze casus bestaat niet.") from None
 
 
 def _kind(slug: str) -> str:
@@ -70,20 +63,6 @@ def page_exercises(
         **views.labels(),
     }
     return render(request, "exercises/index.html", context)
-
-
-def graph_context(case: Case) -> dict[str, Any]:
-    """What templates/cases/_graph.html and the list alternative need."""
-    nodes = [ProblemNode(p.id, p.title, p.owner, p.blocks) for p in case.problems]
-    return {
-        "graph": layout(nodes),
-        "box_w": BOX_W,
-        "box_h": BOX_H,
-        "titles": {p.id: p.title for p in case.problems},
-        "blocked_by": {
-            p.id: [q.title for q in case.problems if p.id in q.blocks] for p in case.problems
-        },
-    }
 
 
 def exercise_context(

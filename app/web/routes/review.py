@@ -33,9 +33,9 @@ from app.exercises.plan import (
     parse_rubric,
 )
 from app.exercises.reference import legal_basis_options, reference_receipt
-from app.web.content import CatalogDep
+from app.web.content import CatalogDep, find_case
 from app.web.deps import DbSession, FormData, SettingsDep, Staff, StaffCohort
-from app.web.routes.exercises import find_case, plan_pdf_response, print_context
+from app.web.routes.exercises import plan_pdf_response, print_context
 from app.web.templating import render, render_page_or_fragment
 
 router = APIRouter(prefix="/beoordelen")
