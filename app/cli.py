@@ -40,7 +40,7 @@ def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     from app.accounts.passwords import password_problem
     from app.db import create_database, session_scope
-    from app.demo import create_demo
+    from app.demo.people import create_demo
 
     problem = password_problem(args.password) if args.password else None
     if problem:
@@ -70,8 +70,8 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 def _seed_demo_learning(session: Any, settings: Settings) -> int:
     """Realistic progress, attempts and a submitted plan, so dashboards show real figures."""
     from app.content import load_catalog_cached
-    from app.dashboards.demo import seed_demo_progress
-    from app.exercises.demo import seed_demo_activity
+    from app.demo.activity import seed_demo_activity
+    from app.demo.progress import seed_demo_progress
 
     catalog = load_catalog_cached(settings.content_dir.resolve(), names=False)
     progressed = seed_demo_progress(session, settings, catalog)
@@ -80,7 +80,7 @@ def _seed_demo_learning(session: Any, settings: Settings) -> int:
 
 
 def _generate_cohort(session: Any, settings: Settings, size: int) -> None:
-    from app.dashboards.demo import generate_cohort
+    from app.demo.progress import generate_cohort
 
     cohort = generate_cohort(session, settings, organisation_slug="voorbeeld", size=size)
     print(f"Groep van {size} deelnemers gemaakt: {cohort.name}.")

@@ -1,7 +1,7 @@
 """GET /groepen/{id}/voortgang (the trainer's cohort grid) for a 500-trainee cohort vs a floor
 answering the same bytes; and how one request's time grows from 100 to 1,000 to 10,000 trainees.
 
-Cohorts come from app.dashboards.demo.generate_cohort (bulk rows with spread progress). The grid
+Cohorts come from app.demo.progress.generate_cohort (bulk rows with spread progress). The grid
 shows 100 trainees per page but summarises the whole cohort, so its work grows with the cohort.
 
 Run: .venv/bin/python bench/cohort_grid.py
@@ -32,8 +32,8 @@ GROWTH_REPEATS = 7
 def generate(site: common.Site, sizes: tuple[int, ...]) -> dict[int, int]:
     """Generate one cohort per size in the bench organisation; returns size -> cohort id."""
     from app.content.load import load_catalog
-    from app.dashboards.demo import generate_cohort
     from app.db import create_database, session_scope
+    from app.demo.progress import generate_cohort
 
     settings = site.settings()
     catalog = load_catalog(settings.content_dir, names=False)

@@ -8,9 +8,9 @@ from sqlmodel import func, select
 
 from app.accounts import queries as account_queries
 from app.cohorts.models import Cohort, Enrollment, MeetingModule
-from app.dashboards.demo import generate_cohort, seed_demo_progress
 from app.db import session_scope
-from app.demo import create_demo
+from app.demo.people import create_demo
+from app.demo.progress import generate_cohort, seed_demo_progress
 from app.exercises.models import Attempt
 from app.progress.models import ModuleProgress
 

@@ -11,8 +11,8 @@ from sqlalchemy import event
 
 from app.cohorts.models import Cohort
 from app.dashboards import queries
-from app.dashboards.demo import generate_cohort
 from app.db import session_scope
+from app.demo.progress import generate_cohort
 
 
 @contextmanager

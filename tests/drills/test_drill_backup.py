@@ -53,8 +53,8 @@ async def backup_under_load(
 
 
 def _grow(site: common.Site) -> None:
-    from app.dashboards.demo import generate_cohort
     from app.db import create_database, session_scope
+    from app.demo.progress import generate_cohort
 
     db = create_database(site.url)
     try:

@@ -11,8 +11,8 @@ from app.accounts.queries import user_by_email
 from app.cohorts.models import Cohort
 from app.cohorts.service import enrol
 from app.db import session_scope
-from app.demo import create_demo
-from app.exercises.demo import seed_demo_activity
+from app.demo.activity import seed_demo_activity
+from app.demo.people import create_demo
 from app.exercises.item_analysis import FirstAttempt, analyse
 from app.exercises.models import Attempt, BreakthroughPlan
 

@@ -27,7 +27,7 @@ from app.content import Catalog, load_catalog
 from app.content.models import Module
 from app.dates import LOCAL
 from app.db import utcnow
-from app.demo import DEMO_ORGS, FIRST_NAMES
+from app.demo.people import DEMO_ORGS, FIRST_NAMES
 from app.exercises.grading import grade_knowledge_check
 from app.exercises.models import Attempt
 from app.progress.models import ModuleProgress
