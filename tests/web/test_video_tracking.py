@@ -245,3 +245,65 @@ def test_resume_position_is_offered_to_the_player(client, trainee, rendered):
     beacon(client, 0, [[0, 20]], position=20)
     player = html(client.get("/modules/1")).select_one(".player")
     assert player["data-resume"] == "20.0"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "bytes=²-³".encode("latin-1"),  # digits to str.isdigit(), not to int()
+        "bytes=٠-٩٩".encode(),  # Arabic-Indic digits, sent as UTF-8 bytes
+        "bytes=١٠-".encode(),
+        "bytes=1_0-2_0",  # int() accepts underscores; RFC 9110 does not
+        "bytes=" + "9" * 4000 + "-",  # starts past the end
+        "bytes=" + "1" * 5000 + "-",  # past Python's int() limit
+        "bytes=0-" + "2" * 5000,
+        "bytes=0-1," * 3 + "bytes",
+    ],
+)
+def test_odd_digits_and_huge_numbers_in_range_answer_416_not_500(client, trainee, rendered, header):
+    response = client.get(f"/media/{VIDEO}/video.mp4", headers={"Range": header})
+    assert response.status_code == 416
+    assert response.headers["content-range"] == f"bytes */{len(BYTES)}"
+
+
+@pytest.mark.parametrize("header", ["bytes=0-" + "9" * 4000, "bytes=-" + "9" * 4000])
+def test_a_4000_digit_end_or_suffix_is_clipped_to_the_whole_file(client, trainee, rendered, header):
+    response = client.get(f"/media/{VIDEO}/video.mp4", headers={"Range": header})
+    assert response.status_code == 206
+    assert response.content == BYTES
+    assert response.headers["content-range"] == f"bytes 0-{len(BYTES) - 1}/{len(BYTES)}"
+
+
+def test_head_on_a_video_gives_its_length_and_no_body(client, trainee, rendered):
+    response = client.head(f"/media/{VIDEO}/video.mp4")
+    assert response.status_code == 200
+    assert response.headers["content-length"] == str(len(BYTES))
+    assert response.content == b""
+
+
+def test_unchanged_video_since_last_modified_answers_304(client, trainee, rendered):
+    first = client.get(f"/media/{VIDEO}/poster.jpg")
+    again = client.get(
+        f"/media/{VIDEO}/poster.jpg",
+        headers={"If-Modified-Since": first.headers["last-modified"]},
+    )
+    assert again.status_code == 304
+    assert again.headers["etag"] == first.headers["etag"]
+    assert again.content == b""
+    older = client.get(
+        f"/media/{VIDEO}/poster.jpg", headers={"If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}
+    )
+    assert older.status_code == 200
+
+
+def test_if_range_with_a_stale_etag_sends_the_whole_file(client, trainee, rendered):
+    response = client.get(
+        f"/media/{VIDEO}/video.mp4", headers={"Range": "bytes=0-9", "If-Range": '"verouderd"'}
+    )
+    assert response.status_code == 200
+    assert response.content == BYTES
+
+
+def test_media_may_be_cached_privately_for_an_hour(client, trainee, rendered):
+    response = client.get(f"/media/{VIDEO}/video.mp4")
+    assert response.headers["cache-control"] == "private, max-age=3600"
