@@ -15,10 +15,10 @@ from app.settings import Settings, get_settings
 
 def _extra_commands() -> list[Callable[[Any], None]]:
     """Feature packages that add sub-commands with a `register(subparsers)` function."""
-    from app import digest
+    from app.dashboards import cli as dashboards_cli
     from app.privacy import cli as privacy_cli
 
-    return [digest.register, privacy_cli.register]
+    return [dashboards_cli.register, privacy_cli.register]
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:

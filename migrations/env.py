@@ -3,9 +3,10 @@
 from alembic import context
 from sqlalchemy.engine import Connection
 
-import app.models  # noqa: F401  (registers every table)
-from app.db import create_database, metadata
+from app.db import create_database, import_all_models, metadata
 from app.settings import get_settings
+
+import_all_models()  # every table in metadata
 
 config = context.config
 

@@ -12,11 +12,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
-import app.models  # noqa: F401
-from app.db import create_database, metadata, normalise_url
+from app.db import create_database, import_all_models, metadata, normalise_url
 from app.main import create_app
 from app.migrate import upgrade
 from app.settings import Settings
+
+import_all_models()  # every table in metadata
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 

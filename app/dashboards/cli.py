@@ -2,7 +2,7 @@
 
 Run it daily (cron or a systemd timer). Each session's digest goes out once, to the cohort's
 trainers, when the session starts within N days (default 3). Without SMTP the e-mail stays in the
-outbox. The lead wires `register` into app/cli.py's sub-commands."""
+outbox. app/cli.py adds it through `register`, like app/privacy/cli.py."""
 
 from __future__ import annotations
 
