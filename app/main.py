@@ -18,6 +18,7 @@ from app.content import CatalogHolder
 from app.db import create_database
 from app.settings import Settings, get_settings
 from app.web import csrf, routes
+from app.web.access_log import redact_access_log
 from app.web.deps import verify_csrf
 from app.web.errors import install_error_handlers
 from app.web.security import BodySizeLimit, HeadAsGet, SecurityHeaders
@@ -119,6 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if isinstance(route, APIRoute) and "GET" in (route.methods or ()) and "{" not in route.path
     )
     install_error_handlers(app)
+    redact_access_log()
     app.add_middleware(AnonCsrfCookie, secure=settings.secure_cookies)
     app.add_middleware(WriteGate, gate=app.state.write_gate, self_gated=app.state.self_gated_paths)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

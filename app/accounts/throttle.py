@@ -1,4 +1,4 @@
-"""When a login or a reset request has to wait: pure rules over counted events, no database.
+"""When a login or a reset request has to wait (pure): rules over counted events, no database.
 
 Login, per account (the e-mail address typed, known or not, so the answer reveals nothing):
 the first `free` failures cost nothing; from then on each failure makes the next attempt wait

@@ -144,3 +144,13 @@ def test_migration_removes_tokens_from_sent_mail_and_keeps_unsent_mail_whole(tmp
         "Kies via https://school.example/wachtwoord-herstellen/[verborgen]",
         f"Kies via {link}",
     ]
+
+
+def test_access_log_lines_show_reset_and_invitation_paths_without_their_token(web_app, caplog):
+    access = logging.getLogger("uvicorn.access")
+    with caplog.at_level(logging.INFO, logger="uvicorn.access"):
+        for path in ("/wachtwoord-herstellen/GeheimToken123", "/uitnodiging/GeheimToken456"):
+            access.info('%s - "%s %s HTTP/%s" %d', "203.0.113.7", "GET", path, "1.1", 200)
+    assert "GeheimToken" not in caplog.text
+    assert "/wachtwoord-herstellen/[verborgen]" in caplog.text
+    assert "/uitnodiging/[verborgen]" in caplog.text
