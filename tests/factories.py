@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from io import BytesIO
 
 from bs4 import BeautifulSoup
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx import Response
+from pypdf import PdfReader
 
 from app.accounts import service as account_service
 from app.accounts.models import Organisation, Role, User
@@ -121,6 +123,11 @@ def post_form(
 
 def html(response: Response) -> BeautifulSoup:
     return BeautifulSoup(response.text, "html.parser")
+
+
+def pdf_text(data: bytes) -> str:
+    """The text on every page of a PDF, as pypdf extracts it (one page after the other)."""
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
 
 
 def last_mail_link(app: FastAPI, path_prefix: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from calculations.calc_helpers import as_user, new_calculation, pdf_text
-from factories import login_as
+from calculations.calc_helpers import as_user, new_calculation
+from factories import login_as, pdf_text
 
 from app.calculations.models import Calculation
 from app.calculations.pdf import FONT_PATH, receipt_pdf

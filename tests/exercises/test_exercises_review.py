@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from exercises.exercise_helpers import make_calculation
-from factories import create_cohort, create_org, create_user, html, login_as, post_form
+from factories import create_cohort, create_org, create_user, html, login_as, pdf_text, post_form
 from sqlmodel import select
 
 from app.accounts.models import Role
@@ -181,7 +181,12 @@ def test_plan_prints_as_one_document_with_its_kassabon_and_as_pdf(client, traine
     pdf = client.get("/oefeningen/c9/doorbraakplan/afdruk.pdf")
     assert pdf.status_code == 200
     assert pdf.headers["content-type"] == "application/pdf"
-    assert pdf.content.startswith(b"%PDF")
+    text = pdf_text(pdf.content)
+    assert "DOORBRAAKPLAN" in text
+    assert f"Opgesteld door {trainee.display_name} · versie 1, ingediend" in text
+    assert "Linda en Ruud" in text
+    assert PLAN["situation"] in " ".join(text.split())
+    assert "Kassabon Linda en Ruud" in text
 
 
 def test_value_triangle_goes_to_the_trainer_who_gives_feedback(client, make_client, web_app, group):

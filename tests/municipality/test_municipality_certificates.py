@@ -3,7 +3,7 @@ that shows only what the certificate shows."""
 
 from __future__ import annotations
 
-from factories import html, login_as, post_form
+from factories import html, login_as, pdf_text, post_form
 from municipality.municipality_helpers import complete_all
 from sqlmodel import select
 
@@ -52,6 +52,9 @@ def test_complete_trainee_gets_a_pdf_and_an_audited_verification_code(client, we
     assert pdf.status_code == 200
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
+    text = pdf_text(pdf.content)
+    assert "Sanne" in text
+    assert certificate.code in text
     page = html(client.get(f"/certificaten?uitgereikt={certificate.code}"))
     assert certificate.code in page.get_text()
 
