@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DEMO_PASSWORD ?= doorbraak-demo
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PG_TEST_URL ?=
+# PostgreSQL for the second test pass; an exported TEST_DATABASE_URL counts too.
+PG_TEST_URL ?= $(TEST_DATABASE_URL)
 
 .PHONY: browser-deps install migrate demo run test lint fmt check revision clean videos content-check
 
@@ -46,13 +47,17 @@ lint: install
 	$(BIN)/ruff format --check app tests migrations bench
 	$(BIN)/mypy app
 
+# Pass 1: everything on SQLite, the default database (TEST_DATABASE_URL removed, whatever the shell
+# exports). Pass 2: the database tests again on PostgreSQL when PG_TEST_URL names one.
 test: lint browser-deps
-	$(BIN)/pytest
-	@if [ -n "$$TEST_DATABASE_URL" ]; then \
-		echo "== Database tests again on PostgreSQL ($$TEST_DATABASE_URL) =="; \
-		$(BIN)/pytest -m "not browser and not slow and not drill" -p no:cacheprovider; \
+	@echo "== All tests on SQLite =="
+	env -u TEST_DATABASE_URL $(BIN)/pytest
+	@if [ -n "$(PG_TEST_URL)" ]; then \
+		echo "== Database tests again on PostgreSQL ($(PG_TEST_URL)) =="; \
+		TEST_DATABASE_URL="$(PG_TEST_URL)" \
+			$(BIN)/pytest -m "not browser and not slow and not drill" -p no:cacheprovider; \
 	else \
-		echo "TEST_DATABASE_URL is not set: PostgreSQL run skipped."; \
+		echo "PG_TEST_URL is not set: PostgreSQL run skipped."; \
 	fi
 
 videos: install

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
@@ -30,7 +31,7 @@ def test_autogenerate_finds_no_drift_between_models_and_migrations(database_url)
 
 def test_sqlite_connections_use_wal_full_sync_busy_timeout_and_foreign_keys(settings):
     if not settings.is_sqlite:
-        return
+        pytest.skip("SQLite only: these pragmas do not exist on PostgreSQL")
     database = create_database(settings.database_url)
     with database.engine.connect() as conn:
         pragmas = {

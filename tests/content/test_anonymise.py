@@ -140,10 +140,12 @@ def test_negative_snippet_has_no_structured_hit(snippet: dict[str, Any]) -> None
     assert scan(snippet["text"], names=False) == []
 
 
+@pytest.mark.slow  # the deduce name scan of the whole corpus
 def test_negative_snippets_have_no_hit_with_names(name_scans: dict[str, list[Hit]]) -> None:
     assert {s["id"]: name_scans[s["id"]] for s in NEGATIVES if name_scans[s["id"]]} == {}
 
 
+@pytest.mark.slow  # the deduce name scan of the whole corpus
 def test_name_recall_on_corpus_is_at_least_95_percent(name_scans: dict[str, list[Hit]]) -> None:
     gold = found = 0
     for snippet in POSITIVES:
@@ -154,6 +156,7 @@ def test_name_recall_on_corpus_is_at_least_95_percent(name_scans: dict[str, list
     assert found / gold >= 0.95
 
 
+@pytest.mark.slow  # the deduce name scan of the whole corpus
 def test_name_hits_on_positives_are_mostly_gold(name_scans: dict[str, list[Hit]]) -> None:
     extra = Counter[tuple[str, str]]()
     for snippet in POSITIVES:
@@ -161,6 +164,7 @@ def test_name_hits_on_positives_are_mostly_gold(name_scans: dict[str, list[Hit]]
     assert sum(extra.values()) <= 3, extra
 
 
+@pytest.mark.slow  # the deduce name scan of the whole corpus
 def test_hit_offsets_point_at_the_hit_text(name_scans: dict[str, list[Hit]]) -> None:
     for snippet in CORPUS:
         for hit in name_scans[snippet["id"]]:
