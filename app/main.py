@@ -22,7 +22,7 @@ from app.web.access_log import redact_access_log
 from app.web.deps import verify_csrf
 from app.web.errors import install_error_handlers
 from app.web.security import BodySizeLimit, HeadAsGet, SecurityHeaders
-from app.web.write_gate import Gate, WriteGate
+from app.web.write_gate import Gate
 
 
 def route_modules() -> list[ModuleType]:
@@ -122,7 +122,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     redact_access_log()
     app.add_middleware(AnonCsrfCookie, secure=settings.secure_cookies)
-    app.add_middleware(WriteGate, gate=app.state.write_gate, self_gated=app.state.self_gated_paths)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)

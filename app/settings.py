@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     api_docs: bool | None = None
     security_contact: str = "mailto:security@doorbraakschool.example"
 
+    # Serving workers (app/runtime.py): GIL switch interval and freezing start-up objects.
+    switch_interval_ms: float = Field(default=1.0, gt=0, le=100)
+    gc_freeze: bool = True
+
     @field_validator("trusted_proxies", mode="before")
     @classmethod
     def _split_proxies(cls, value: object) -> object:

@@ -40,6 +40,18 @@ def link(kind: str, target: str) -> str:
     return LINK_PATTERNS[kind].format(target)
 
 
+# Rendered and sanitised Markdown per (content version, text): the course only changes with a
+# new content version, and rendering + sanitising a module's text took a quarter of an answer.
+_RENDERED: dict[tuple[str, str], Markup] = {}
+RENDERED_LIMIT = 4_096
+
+
 def markdown(catalog: Catalog, text: str) -> Markup:
     """Render course Markdown (already sanitised by the content package) for a template."""
-    return Markup(render_markdown(text, catalog, link))  # noqa: S704
+    key = (catalog.version, text)
+    found = _RENDERED.get(key)
+    if found is None:
+        if len(_RENDERED) >= RENDERED_LIMIT:
+            _RENDERED.clear()
+        found = _RENDERED[key] = Markup(render_markdown(text, catalog, link))  # noqa: S704
+    return found

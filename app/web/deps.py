@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from typing import Annotated
 
@@ -21,6 +22,7 @@ from app.errors import DomainError, NotFound
 from app.settings import Settings
 from app.web import csrf
 from app.web.text import clean_text
+from app.web.write_gate import Gate
 
 TOUCH_AFTER = timedelta(seconds=60)
 
@@ -47,8 +49,24 @@ def request_writes(request: Request) -> bool:
     return request.url.path not in request.app.state.self_gated_paths
 
 
-def db_session(request: Request) -> Iterator[Session]:
-    """One unit of work per request; it commits before the response is sent (scope="function")."""
+async def write_turn(request: Request) -> AsyncIterator[None]:
+    """A writing request first reads its whole body, then waits for the worker's write gate
+    (app/web/write_gate.py); the gate opens again right after the session below commits."""
+    if not request_writes(request):
+        yield
+        return
+    with contextlib.suppress(RuntimeError):  # "Stream consumed": FastAPI parsed the form already
+        await request.body()
+    gate: Gate = request.app.state.write_gate
+    async with gate.turn():
+        yield
+
+
+def db_session(
+    request: Request, _turn: Annotated[None, Depends(write_turn, scope="function")]
+) -> Iterator[Session]:
+    """One unit of work per request; it commits before the response is sent (scope="function")
+    and before it is rendered (app.web.templating.render), inside the write gate."""
     with session_scope(get_database(request), write=request_writes(request)) as session:
         yield session
 

@@ -7,7 +7,10 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from jinja2 import Template
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse
+from starlette.types import Receive, Scope, Send
 
 from app.accounts.models import ROLE_LABELS
 from app.calculations.formatting import STATUS_LABELS, UNIT_LABELS
@@ -45,9 +48,31 @@ def is_fragment_request(request: Request) -> bool:
     )
 
 
+class RenderedOnSend(HTMLResponse):
+    """A page or partial rendered when it is sent, in the thread pool.
+
+    For unsafe requests: by then the request's unit of work has committed and given back the
+    write turn (app/web/write_gate.py), so rendering, which only reads what the context holds,
+    never keeps another write waiting."""
+
+    def __init__(self, template: Template, context: dict[str, Any], status_code: int) -> None:
+        self.template = template
+        self.context = context
+        super().__init__(None, status_code)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        html = await run_in_threadpool(self.template.render, self.context)
+        self.body = html.encode(self.charset)
+        self.headers["content-length"] = str(len(self.body))
+        await super().__call__(scope, receive, send)
+
+
 def render(
     request: Request, name: str, context: dict[str, Any] | None = None, *, status_code: int = 200
 ) -> HTMLResponse:
+    """Render a template with the shared context (viewer, CSRF token, navigation).
+
+    Safe requests render at once; unsafe ones when the response is sent (RenderedOnSend)."""
     viewer = getattr(request.state, "viewer", None)
     ctx: dict[str, Any] = {
         "viewer": viewer,
@@ -57,7 +82,10 @@ def render(
         "static_version": request.app.state.static_version,
     }
     ctx.update(context or {})
-    return templates.TemplateResponse(request, name, ctx, status_code=status_code)
+    if request.method in csrf.SAFE_METHODS:
+        return templates.TemplateResponse(request, name, ctx, status_code=status_code)
+    ctx.setdefault("request", request)
+    return RenderedOnSend(templates.get_template(name), ctx, status_code)
 
 
 def render_page_or_fragment(

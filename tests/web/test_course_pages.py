@@ -131,6 +131,25 @@ def test_question_fragment_page_and_boosted_shapes(client, trainee, catalog):
     assert "<html" in boosted.text
 
 
+@pytest.mark.parametrize("answer", ["right", "wrong"])
+def test_the_answer_fragment_is_the_same_question_the_module_page_then_shows(
+    client, trainee, catalog, answer
+):
+    question, right, wrong = _question_and_answers(catalog, 4)
+    chosen = right if answer == "right" else wrong[:1]
+    fragment = post_form(
+        client,
+        f"/modules/4/vragen/{question.id}",
+        {"answer": [str(i) for i in chosen]},
+        headers={"HX-Request": "true"},
+    )
+    assert fragment.status_code == 200
+    swapped = html(fragment).select_one(f"form#vraag-{question.id}")
+    on_page = html(client.get("/modules/4")).select_one(f"form#vraag-{question.id}")
+    assert swapped is not None
+    assert " ".join(str(swapped).split()) == " ".join(str(on_page).split())
+
+
 def test_module_text_links_resolve_to_library_and_cases(client, trainee):
     page = html(client.get("/modules/11"))
     links = {a["href"] for a in page.select(".prose a") if a["href"].startswith("/")}

@@ -53,6 +53,40 @@ def test_a_burst_of_beacons_from_many_trainees_all_succeed(client, web_app, sett
         assert len(session.exec(select(VideoProgress)).all()) == 30
 
 
+def test_a_write_holds_the_gate_for_its_unit_of_work_but_not_while_rendering(
+    client, web_app, monkeypatch
+):
+    from app.exercises import service as exercise_service
+    from app.web import templating
+    from app.web.routes import modules
+
+    org = create_org(web_app, "voorbeeld")
+    login_as(client, create_user(web_app, "s@voorbeeld.example", org=org, role=Role.trainee))
+    gate = web_app.state.write_gate
+    seen: dict[str, bool] = {}
+    record = exercise_service.record_attempt
+
+    def recording(*args, **kwargs):
+        seen["while storing"] = gate.held
+        return record(*args, **kwargs)
+
+    original_send = templating.RenderedOnSend.__call__
+
+    async def rendering(self, scope, receive, send):
+        seen["while rendering"] = gate.held
+        await original_send(self, scope, receive, send)
+
+    monkeypatch.setattr(modules, "record_attempt", recording)
+    monkeypatch.setattr(templating.RenderedOnSend, "__call__", rendering)
+    question = web_app.state.catalog_holder.get().module(1).exercises[0]
+    response = post_form(
+        client, f"/modules/1/vragen/{question.id}", {"answer": "0"}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    assert seen == {"while storing": True, "while rendering": False}
+    assert not gate.held
+
+
 @pytest.mark.parametrize(
     ("reason", "expected"),
     [

@@ -20,7 +20,7 @@ from app.organisations.queries import escalation_route_for_user
 from app.progress.queries import module_progress_for_user
 from app.web.content import CatalogDep, markdown
 from app.web.deps import CurrentViewer, DbSession, FormLists, SettingsDep
-from app.web.templating import render, render_page_or_fragment
+from app.web.templating import is_fragment_request, render, render_page_or_fragment
 from app.web.video import video_view
 
 router = APIRouter(prefix="/modules")
@@ -141,7 +141,12 @@ def post_question(
     fragment = request.headers.get("hx-request") == "true"
     if not fragment and error is None:
         return RedirectResponse(f"/modules/{number}#vraag-{question.id}", status_code=303)
-    context = _module_context(session, catalog, settings.media_dir, viewer, module)
+    # htmx swaps only the question: render just that, not the whole module page.
+    context = (
+        {"module": module}
+        if is_fragment_request(request)
+        else _module_context(session, catalog, settings.media_dir, viewer, module)
+    )
     context |= {
         "question": question,
         "grade": grade,
