@@ -58,17 +58,16 @@ def test_a_write_holds_the_gate_for_its_unit_of_work_but_not_while_rendering(
 ):
     from app.exercises import service as exercise_service
     from app.web import templating
-    from app.web.routes import modules
 
     org = create_org(web_app, "voorbeeld")
     login_as(client, create_user(web_app, "s@voorbeeld.example", org=org, role=Role.trainee))
     gate = web_app.state.write_gate
     seen: dict[str, bool] = {}
-    record = exercise_service.record_attempt
+    answer = exercise_service.answer_question
 
     def recording(*args, **kwargs):
         seen["while storing"] = gate.held
-        return record(*args, **kwargs)
+        return answer(*args, **kwargs)
 
     original_send = templating.RenderedOnSend.__call__
 
@@ -76,7 +75,7 @@ def test_a_write_holds_the_gate_for_its_unit_of_work_but_not_while_rendering(
         seen["while rendering"] = gate.held
         await original_send(self, scope, receive, send)
 
-    monkeypatch.setattr(modules, "record_attempt", recording)
+    monkeypatch.setattr(exercise_service, "answer_question", recording)
     monkeypatch.setattr(templating.RenderedOnSend, "__call__", rendering)
     question = web_app.state.catalog_holder.get().module(1).exercises[0]
     response = post_form(
