@@ -9,10 +9,10 @@ from dashboards.dashboard_helpers import D, add_attempt, add_meeting, now
 from factories import create_cohort, create_user, login_as, post_form
 from sqlmodel import col, func, select
 
-from app import digest as digest_cli
 from app.accounts.models import Role, User
 from app.cohorts import service as cohort_service
 from app.cohorts.models import Cohort
+from app.dashboards import cli as digest_cli
 from app.dashboards.digest import due_digests
 from app.dashboards.models import DigestSent
 from app.db import session_scope
