@@ -38,3 +38,8 @@ class Viewer:
     @property
     def is_org_admin(self) -> bool:
         return bool(self.organisation_ids(Role.org_admin))
+
+    @property
+    def is_staff(self) -> bool:
+        """Trainers, organisation admins and platform admins (who also edit the content)."""
+        return self.is_trainer or self.is_org_admin or self.is_platform_admin

@@ -5,14 +5,13 @@
 The format is described in docs/content-format.md.
 """
 
-from app.content.catalog import UNVERIFIED_MARK, Block, Catalog, LawArticle
+from app.content.catalog import Block, Catalog, LawArticle
 from app.content.holder import CatalogHolder, load_catalog_cached
 from app.content.load import check_content, content_version, load_catalog
 from app.content.problems import ContentError, Minimums, Problem
 from app.content.render import label_for, render_markdown
 
 __all__ = [
-    "UNVERIFIED_MARK",
     "Block",
     "Catalog",
     "CatalogHolder",

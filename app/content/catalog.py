@@ -15,8 +15,6 @@ from app.content.library import Article, Law, UnitCostEntry
 from app.content.models import Exercise, Module, VideoScript
 from app.content.vocab import BLOCK_TITLES
 
-UNVERIFIED_MARK = " (niet geverifieerd)"
-
 
 @dataclass(frozen=True, slots=True)
 class Block:

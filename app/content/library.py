@@ -40,6 +40,7 @@ class Article(BaseModel):
     status: ArticleStatus
     checked_on: date | None = None  # the loader fills in the file default
     source: Url | None = None
+    check_note: str = ""  # for trainers and content editors only: what the check found
 
     @property
     def verified(self) -> bool:

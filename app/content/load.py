@@ -12,6 +12,7 @@ from app.content.check_cases import check_cases
 from app.content.check_library import check_laws, check_prices
 from app.content.check_modules import check_modules, count_words
 from app.content.check_references import check_references
+from app.content.check_wording import check_graded_articles, check_wording
 from app.content.gate import check_anonymisation
 from app.content.known import known_ids
 from app.content.library import Law, LawLibrary
@@ -61,6 +62,8 @@ def _check(root: Path, minimums: Minimums, names: bool) -> tuple[list[Problem], 
     problems += check_cases(sources, known, minimums)
     if sources.laws is not None:
         problems += check_laws(sources.laws, minimums)
+    problems += check_wording(sources)
+    problems += check_graded_articles(sources)
     price_list = _price_list(sources)
     if sources.prices is not None and price_list is not None:
         problems += check_prices(sources.prices, known.laws, minimums)

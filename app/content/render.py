@@ -13,7 +13,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from app.content.catalog import UNVERIFIED_MARK, Catalog
+from app.content.catalog import Catalog
 from app.content.references import REFERENCE
 
 Link = Callable[[str, str], str]
@@ -68,39 +68,37 @@ def _parser() -> MarkdownIt:
 _PARSER: Final = _parser()
 
 
-def label_for(kind: str, target: str, catalog: Catalog) -> tuple[str, bool]:
-    """The default label of a reference and whether it points to an unverified article.
+def label_for(kind: str, target: str, catalog: Catalog) -> str:
+    """The default label of a reference.
 
-    Raises KeyError for an unknown id and ValueError for an unknown kind.
+    Learners never see a verification status here: that lives in the law library's
+    "Bron en controle" section for staff. Raises KeyError for an unknown id and ValueError
+    for an unknown kind.
     """
     if kind == "art":
-        article = catalog.article(target)
-        return article.label, article.article.status == "unverified"
+        return catalog.article(target).label
     if kind == "wet":
-        return catalog.law(target).abbreviation, False
+        return catalog.law(target).abbreviation
     if kind == "casus":
-        return catalog.case(target).title, False
+        return catalog.case(target).title
     if kind == "kengetal":
-        return catalog.unit_cost(target).description, False
+        return catalog.unit_cost(target).description
     if kind == "module" and target.isdigit():
         module = catalog.module(int(target))
-        return f"module {module.number}: {module.title}", False
+        return f"module {module.number}: {module.title}"
     raise ValueError(f"unknown reference kind {kind!r}")
 
 
 def reference_html(kind: str, target: str, label: str | None, catalog: Catalog, link: Link) -> str:
     """One reference as a link (or, when it does not resolve, as marked plain text)."""
     try:
-        default, unverified = label_for(kind, target, catalog)
+        default = label_for(kind, target, catalog)
     except (KeyError, ValueError):
         raw = f"[[{kind}:{target}{'|' + label if label else ''}]]"
         return f'<span class="ref-broken">{escape(raw)}</span>'
     text = escape(label.strip() if label else default)
     href = escape(link(kind, target), quote=True)
-    html = f'<a class="ref ref-{escape(kind)}" href="{href}">{text}</a>'
-    if unverified:
-        html += f'<span class="ref-unverified">{escape(UNVERIFIED_MARK)}</span>'
-    return html
+    return f'<a class="ref ref-{escape(kind)}" href="{href}">{text}</a>'
 
 
 def sanitise(html: str) -> str:

@@ -2,7 +2,8 @@
 
 The reference kassabon is the case's status quo against its first breakthrough option, on the
 course price list at central amounts. The legal-basis options are the case's key mixed with a
-few other articles of the same laws (never one the case's breakthroughs name).
+few other verified articles of the same laws (never one the case's breakthroughs name); the
+content check makes sure the key itself only uses verified articles.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ class LegalOption:
     reason: str
     label: str  # "art. 18 lid 1 Pw"
     title: str
-    verified: bool
 
 
 def _shuffle_key(case_id: str, article_id: str) -> str:
@@ -62,7 +62,7 @@ def _extra_articles(catalog: Catalog, case: Case) -> list[LegalOption]:
         article
         for law_id in laws
         for article in catalog.law(law_id).articles
-        if article.id not in keyed and article.id not in named
+        if article.verified and article.id not in keyed and article.id not in named
     ]
     candidates.sort(key=lambda article: _shuffle_key(case.id, article.id))
     chosen = []
@@ -72,9 +72,7 @@ def _extra_articles(catalog: Catalog, case: Case) -> list[LegalOption]:
             "Dit artikel is voor deze doorbraak niet nodig: het gaat over "
             f"{article.title[0].lower()}{article.title[1:]}."
         )
-        chosen.append(
-            LegalOption(article.id, False, reason, found.label, article.title, found.verified)
-        )
+        chosen.append(LegalOption(article.id, False, reason, found.label, article.title))
     return chosen
 
 
@@ -87,7 +85,6 @@ def legal_basis_options(catalog: Catalog, case: Case) -> list[LegalOption]:
             item.reason,
             catalog.article(item.article).label,
             catalog.article(item.article).article.title,
-            catalog.article(item.article).verified,
         )
         for item in case.legal_basis
     ]

@@ -185,7 +185,7 @@ StaffCohort = Annotated[Cohort, Depends(staff_cohort)]
 
 
 def require_trainer_or_admin(viewer: CurrentViewer) -> Viewer:
-    if not (viewer.is_trainer or viewer.is_org_admin or viewer.is_platform_admin):
+    if not viewer.is_staff:
         raise NotFound()
     return viewer
 

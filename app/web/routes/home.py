@@ -19,9 +19,7 @@ def page_home(request: Request, session: DbSession, viewer: OptionalViewer) -> H
         return render(request, "home/welcome.html")
     context = {
         "organisations": organisations_for(session, viewer),
-        "staff_cohorts": cohort_queries.staff_cohorts(session, viewer)
-        if (viewer.is_trainer or viewer.is_org_admin or viewer.is_platform_admin)
-        else [],
+        "staff_cohorts": cohort_queries.staff_cohorts(session, viewer) if viewer.is_staff else [],
         "my_cohorts": [
             (cohort, cohort_queries.meetings_of(session, cohort))
             for cohort in cohort_queries.trainee_cohorts(session, viewer)
