@@ -150,8 +150,8 @@ def _case_keys(sources: Sources, status: dict[str, str]) -> list[Problem]:
             for index, item in enumerate(case.model.legal_basis)
         ]
         for b_index, option in enumerate(case.model.scenarios.breakthroughs):
-            path = ("scenarios", "breakthroughs", b_index, "articles")
-            named += [((*path, index), article) for index, article in enumerate(option.articles)]
+            base: KeyPath = ("scenarios", "breakthroughs", b_index, "articles")
+            named += [((*base, index), article) for index, article in enumerate(option.articles)]
         for path, article in named:
             found = status.get(article)
             if found is not None and found != "verified":

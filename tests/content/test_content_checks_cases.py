@@ -85,7 +85,7 @@ def test_unknown_article_of_a_breakthrough_is_reported(
 def test_unknown_article_of_the_legal_basis_is_reported(
     course: Path, check: Check, edit: Edit
 ) -> None:
-    edit(CASE, "article: pw-35", "article: pw-36")
+    edit(CASE, "article: pw-18-1", "article: pw-36")
     assert texts(check(course)) == [f"{CASE}:71: article 'pw-36' is not in the law library"]
 
 

@@ -83,20 +83,18 @@ def test_article_id_must_start_with_its_law_id(course: Path, check: Check, edit:
     assert f"{LAWS}:19: article id 'zvw-35' must start with the law id pw-" in problems
 
 
-def test_verified_article_needs_a_source(course: Path, check: Check) -> None:
-    path = course / LAWS
-    text = path.read_text(encoding="utf-8")
-    text = text.removesuffix("        source: https://wetten.overheid.nl/BWBR0034925\n")
-    path.write_text(text, encoding="utf-8")
+def test_verified_article_needs_a_source(course: Path, check: Check, edit: Edit) -> None:
+    source = "        source: https://wetten.overheid.nl/BWBR0034925\n"
+    edit(LAWS, f"{source}      - id: jeugdwet-9-9", "      - id: jeugdwet-9-9")
     assert texts(check(course)) == [
-        f"{LAWS}:51: article 'jeugdwet-2-3' is verified but names no source"
+        f"{LAWS}:52: article 'jeugdwet-2-3' is verified but names no source"
     ]
 
 
 def test_article_status_must_be_known(course: Path, check: Check, edit: Edit) -> None:
     edit(LAWS, "status: unverified", "status: onbekend")
     assert texts(check(course)) == [
-        f"{LAWS}:43: laws[1].articles[0].status: Input should be 'verified', 'partly' or "
+        f"{LAWS}:68: laws[2].articles[1].status: Input should be 'verified', 'partly' or "
         "'unverified' (found 'onbekend')"
     ]
 

@@ -56,8 +56,10 @@ def test_article_lookup_carries_its_law_and_a_label(catalog: Catalog) -> None:
     assert article.law is catalog.law("pw")
     assert article.label == "art. 18 lid 1 Pw"
     assert article.verified
-    assert not catalog.article("zvw-13").verified
-    assert {a.id for a in catalog.articles} == {"pw-18-1", "pw-35", "zvw-13", "jeugdwet-2-3"}
+    assert not catalog.article("jeugdwet-9-9").verified
+    assert catalog.article("jeugdwet-9-9").article.check_note == "Niet nagelezen in de wettekst."
+    ids = {a.id for a in catalog.articles}
+    assert ids == {"pw-18-1", "pw-35", "zvw-13", "jeugdwet-2-3", "jeugdwet-9-9"}
 
 
 def test_articles_without_a_date_get_the_file_default(catalog: Catalog) -> None:

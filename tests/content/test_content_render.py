@@ -43,16 +43,10 @@ def test_reference_label_after_a_bar_replaces_the_default(catalog: Catalog) -> N
     assert anchor.get_text() == "de maatwerkregel"
 
 
-def test_unverified_article_gets_a_visible_marker(catalog: Catalog) -> None:
-    soup = render("Zie [[art:zvw-13]] en [[art:pw-18-1]].", catalog)
-    markers = soup.find_all("span", class_="ref-unverified")
-    assert [marker.get_text() for marker in markers] == [" (niet geverifieerd)"]
-    assert "art. 13 Zvw (niet geverifieerd) en art. 18 lid 1 Pw" in soup.get_text()
-
-
-def test_unverified_marker_stays_with_a_custom_label(catalog: Catalog) -> None:
-    soup = render("Zie [[art:zvw-13|de coulanceroute]].", catalog)
-    assert soup.get_text() == "Zie de coulanceroute (niet geverifieerd).\n"
+def test_learners_never_see_a_verification_marker_after_an_article(catalog: Catalog) -> None:
+    soup = render("Zie [[art:jeugdwet-9-9]], [[art:pw-35]] en [[art:pw-18-1]].", catalog)
+    assert soup.get_text() == "Zie art. 9.9 Jeugdwet, art. 35 Pw en art. 18 lid 1 Pw.\n"
+    assert not soup.find_all("span", class_="ref-unverified")
 
 
 def test_unknown_reference_is_shown_as_marked_text_not_a_link(catalog: Catalog) -> None:

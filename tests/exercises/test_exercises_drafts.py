@@ -64,10 +64,10 @@ def test_a_plan_draft_marks_the_plan_module_as_started(client, trainee, web_app)
 
 
 def test_checkbox_and_text_drafts_come_back_in_the_form(client, trainee):
-    post_form(client, "/concepten/c9-legal_basis", {"article": ["wgs-3", "pw-35"]}, headers=HX)
+    post_form(client, "/concepten/c9-legal_basis", {"article": ["zvw-11", "pw-35"]}, headers=HX)
     page = html(client.get("/oefeningen/c9/grondslag"))
     checked = {box["value"] for box in page.select("input[name=article][checked]")}
-    assert checked == {"wgs-3", "pw-35"}
+    assert checked == {"zvw-11", "pw-35"}
     post_form(
         client,
         "/concepten/c7-value_triangle",

@@ -76,12 +76,8 @@ def test_item_analysis_ignores_trainees_outside_the_cohort(client, web_app, grou
 
 def test_analyse_counts_legal_basis_kassabon_and_rendement_mistakes(catalog):
     attempts = [
-        FirstAttempt(
-            "c9-legal_basis", "legal_basis", "c9", {"chosen": ["wgs-3", "awir-49"]}, False
-        ),
-        FirstAttempt(
-            "c9-legal_basis", "legal_basis", "c9", {"chosen": ["awir-49", "lpw-5"]}, False
-        ),
+        FirstAttempt("c9-legal_basis", "legal_basis", "c9", {"chosen": ["pw-35", "lpw-5"]}, False),
+        FirstAttempt("c9-legal_basis", "legal_basis", "c9", {"chosen": ["lpw-5", "zvw-11"]}, False),
         FirstAttempt(
             "c1-kassabon", "kassabon", "c1", {"failures": ["payer:zorgverzekeraar"]}, False
         ),
@@ -92,7 +88,7 @@ def test_analyse_counts_legal_basis_kassabon_and_rendement_mistakes(catalog):
     ]
     rows = {row.exercise_id: row for row in analyse(catalog, attempts)}
     assert (rows["c9-legal_basis"].wrong_answer, rows["c9-legal_basis"].wrong_count) == (
-        "art. 49 Awir",
+        "art. 5 Lpw",
         2,
     )
     assert rows["c1-kassabon"].wrong_answer == "richting bij Zorgverzekeraar"

@@ -31,7 +31,7 @@ def check(response):
 def test_exercise_pages_follow_the_markup_rules(client, trainee, web_app):
     calc = make_calculation(web_app, trainee, "c9")
     post_form(client, "/oefeningen/c9/knelpunt", {"choice": "p3"})
-    post_form(client, "/oefeningen/c9/grondslag", {"article": ["wgs-3", "awir-49"]})
+    post_form(client, "/oefeningen/c9/grondslag", {"article": ["pw-35", "lpw-5"]})
     post_form(client, "/oefeningen/c9/kassabon", {"calculation_id": str(calc)})
     post_form(client, "/oefeningen/c9/doorbraakplan", {**PLAN, "calculation_id": str(calc)})
     for slug in ("knelpunt", "grondslag", "kassabon", "waardendriehoek", "doorbraakplan"):

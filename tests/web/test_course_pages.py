@@ -169,10 +169,31 @@ def test_law_library_search_by_word_and_filters(client, trainee):
     assert "Geen artikelen gevonden" in fragment.text
 
 
-def test_unverified_article_shows_a_visible_notice(client, trainee, catalog):
+def test_trainee_sees_an_unchecked_article_without_doubt_markers(client, trainee, catalog):
     unverified = next(a for a in catalog.articles if a.article.status == "unverified")
     page = html(client.get(f"/wetten/artikel/{unverified.id}"))
-    assert "niet geverifieerd" in page.select_one("[role=note]").get_text()
+    assert page.select_one("h1").get_text().startswith(unverified.label)
+    assert page.select_one("#bron-en-controle") is None
+    assert "geverifieerd" not in page.get_text()
+    law_page = html(client.get(f"/wetten/{unverified.law.id}"))
+    assert not law_page.select(".badge.warn")
+
+
+def test_trainer_sees_source_and_check_of_an_article(client, web_app, catalog):
+    org = create_org(web_app, "trainers")
+    login_as(client, create_user(web_app, "trainer@trainers.example", org=org, role=Role.trainer))
+    checked = catalog.article("zvw-13").article
+    page = html(client.get("/wetten/artikel/zvw-13"))
+    section = page.select_one("#bron-en-controle")
+    assert section is not None
+    text = section.get_text(" ", strip=True)
+    assert "geverifieerd" in text
+    assert checked.source is not None
+    assert section.select_one(f'a[href="{checked.source}"]') is not None
+    assert checked.check_note in text
+    unverified = next(a for a in catalog.articles if a.article.status == "unverified")
+    law_page = html(client.get(f"/wetten/{unverified.law.id}"))
+    assert "niet geverifieerd" in [b.get_text() for b in law_page.select(".badge.warn")]
 
 
 def test_every_article_and_law_page_renders(client, trainee, catalog):
