@@ -1,5 +1,6 @@
 """Test fixtures: a migrated database per test (SQLite file copy, or PostgreSQL truncation when
-TEST_DATABASE_URL is set), the app built with test settings, and one-line login helpers."""
+TEST_DATABASE_URL is set), the app built with test settings, one-line login helpers, and the
+typed test world (two municipalities with every role) that the area tests share."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from factories import World, make_world
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
@@ -111,3 +113,9 @@ def make_client(web_app):  # type: ignore[no-untyped-def]
     yield factory
     for test_client in clients:
         test_client.close()
+
+
+@pytest.fixture
+def world(web_app) -> World:  # type: ignore[no-untyped-def]
+    """The shared test world (``factories.World``): two municipalities with every role."""
+    return make_world(web_app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from io import BytesIO
 
@@ -148,3 +149,61 @@ def when(**delta: float) -> datetime:
     from app.db import utcnow
 
     return utcnow() + timedelta(**delta)
+
+
+@dataclass(frozen=True)
+class World:
+    """Gemeente Voorbeeld (admin, trainer, three trainees in one cohort) and Gemeente Anderstad
+    (its own admin, trainer, trainee and cohort). Areas add what they need on top (see
+    tests/dashboards/conftest.py) instead of building worlds of their own. The ``world`` fixture
+    (tests/conftest.py) returns one."""
+
+    org: Organisation
+    admin: User
+    trainer: User
+    sanne: User
+    daan: User
+    noor: User
+    cohort: Cohort  # trainer; sanne, daan and noor
+    other_org: Organisation
+    other_admin: User
+    other_trainer: User
+    other_trainee: User
+    other_cohort: Cohort  # other_trainer; other_trainee
+
+
+def make_world(web_app: FastAPI) -> World:
+    org = create_org(web_app, "voorbeeld", "Gemeente Voorbeeld")
+    admin = create_user(web_app, "beheerder@voorbeeld.example", org=org, role=Role.org_admin)
+    trainer = create_user(web_app, "trainer@voorbeeld.example", org=org, role=Role.trainer)
+    sanne = create_user(web_app, "sanne@voorbeeld.example", org=org, role=Role.trainee)
+    daan = create_user(web_app, "daan@voorbeeld.example", org=org, role=Role.trainee)
+    noor = create_user(web_app, "noor@voorbeeld.example", org=org, role=Role.trainee)
+    cohort = create_cohort(web_app, org, trainers=(trainer,), trainees=(sanne, daan, noor))
+    other = create_org(web_app, "anderstad", "Gemeente Anderstad")
+    other_admin = create_user(
+        web_app, "beheerder@anderstad.example", org=other, role=Role.org_admin
+    )
+    other_trainer = create_user(web_app, "trainer@anderstad.example", org=other, role=Role.trainer)
+    other_trainee = create_user(web_app, "milan@anderstad.example", org=other, role=Role.trainee)
+    other_cohort = create_cohort(
+        web_app,
+        other,
+        "Inwerkgroep Anderstad",
+        trainers=(other_trainer,),
+        trainees=(other_trainee,),
+    )
+    return World(
+        org=org,
+        admin=admin,
+        trainer=trainer,
+        sanne=sanne,
+        daan=daan,
+        noor=noor,
+        cohort=cohort,
+        other_org=other,
+        other_admin=other_admin,
+        other_trainer=other_trainer,
+        other_trainee=other_trainee,
+        other_cohort=other_cohort,
+    )
