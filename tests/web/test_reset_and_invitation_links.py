@@ -7,15 +7,16 @@ import hashlib
 import logging
 
 import pytest
-from factories import create_user, html, last_mail_link, login_as, post_form
+from factories import create_org, create_user, html, last_mail_link, login_as, post_form
 from sqlalchemy import text
 from sqlmodel import select
 
-from app.accounts.models import PasswordResetToken
+from app.accounts.models import Invitation, PasswordResetToken, Role
 from app.db import create_database, session_scope
 from app.mail import service as mail_service
 from app.mail.models import OutboxMessage
 from app.migrate import upgrade
+from app.organisations.invitations import send_invitation
 
 EMAIL = "sanne@voorbeeld.example"
 
@@ -30,6 +31,28 @@ def test_the_database_keeps_only_a_hash_of_the_reset_token(client, web_app):
     raw = last_mail_link(web_app, "/wachtwoord-herstellen/").rsplit("/", 1)[1]
     with session_scope(web_app.state.db, write=False) as session:
         stored = [t.token_hash for t in session.exec(select(PasswordResetToken)).all()]
+    assert stored == [hashlib.sha256(raw.encode()).hexdigest()]
+
+
+def test_the_database_keeps_only_a_hash_of_the_invitation_token(web_app):
+    org = create_org(web_app, "voorbeeld")
+    admin = create_user(web_app, "beheer@voorbeeld.example", org=org, role=Role.org_admin)
+    with session_scope(web_app.state.db, write=True) as session:
+        send_invitation(
+            session,
+            web_app.state.settings,
+            organisation_id=org.id,
+            organisation_name=org.name,
+            email="fleur@voorbeeld.example",
+            display_name="Fleur Nieuw",
+            role=Role.trainee,
+            team_id=None,
+            cohort_id=None,
+            actor_id=admin.id,
+        )
+    raw = last_mail_link(web_app, "/uitnodiging/").rsplit("/", 1)[1]
+    with session_scope(web_app.state.db, write=False) as session:
+        stored = [i.token_hash for i in session.exec(select(Invitation)).all()]
     assert stored == [hashlib.sha256(raw.encode()).hexdigest()]
 
 
