@@ -1,11 +1,11 @@
 """When a login or a reset request has to wait (pure): rules over counted events, no database.
 
 Login, per account (the e-mail address typed, known or not, so the answer reveals nothing):
-the first `free` failures cost nothing; from then on each failure makes the next attempt wait
-twice as long as the one before, counted from the latest failure (1, 2, 4, 8, ... minutes, at
-most `max_minutes`). While the account waits, every password is refused, the right one too:
-this is the soft lock. A successful login or a password reset forgets the failures; failures
-older than a day are forgotten anyway.
+after `free` failures the next attempt waits 1 minute, and each further failure doubles the
+wait, counted from the latest failure (1, 2, 4, 8, ... minutes, at most `max_minutes`). While
+the account waits, every password is refused, the right one too: this is the soft lock. A
+successful login or a password reset forgets the failures; failures older than a day are
+forgotten anyway.
 
 Login, per client address: at most `limit` failures within the window (many accounts from one
 address). Reset requests: at most a few per hour per e-mail address and per client address.
