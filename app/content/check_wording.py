@@ -42,6 +42,15 @@ SELF_REFERENCES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             re.I,
         ),
     ),
+    (
+        "a remark about what we could not find",
+        re.compile(
+            r"\bhebben\s+(?:we|wij)\b[^.]{0,60}?\b(?:niet|geen)\b[^.]{0,40}?"
+            r"\b(?:gevonden|gezien|vaststellen|nagaan|nagelezen|vinden|bedragen|tarief)\b"
+            r"|\b(?:we|wij)\s+(?:weten|hebben|konden)\s+(?:het\s+)?niet\b",
+            re.I,
+        ),
+    ),
 )
 WORDING_RULES: Final = DOUBT_MARKERS + SELF_REFERENCES
 # Law library fields a learner reads; status, source, checked_on and check_note are for staff.

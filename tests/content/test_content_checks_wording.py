@@ -70,6 +70,12 @@ def test_doubt_marker_in_exercise_feedback_fails(course: Path, check: Check, edi
         ("Dat staat in ons onderzoek.", "a reference to our own research", "ons onderzoek"),
         ("Volgens onze bronnen klopt het.", "a reference to our own research", "onze bronnen"),
         ("Zo staat het in de research.", "a reference to our own research", "research"),
+        (
+            "De prijs hebben we niet gevonden.",
+            "a remark about what we could not find",
+            "hebben we niet gevonden",
+        ),
+        ("Wij weten niet of het geldt.", "a remark about what we could not find", "Wij weten niet"),
     ],
 )
 def test_talk_about_ourselves_in_a_video_script_fails(
