@@ -149,12 +149,14 @@ def _key(kind: str, value: str) -> str:
     return f"{kind}:{value}"[:300]
 
 
-def _count_events(session: Session, keys: tuple[str, ...], now: datetime) -> None:
-    """Record one throttle event per key, and drop events too old to count for anything (they
-    name e-mail addresses, so they are not kept longer than needed)."""
+def _count_events(session: Session, keys: tuple[str, ...], now: datetime) -> list[int]:
+    """Record one throttle event per key (returns their ids), and drop events too old to count
+    for anything (they name e-mail addresses, so they are not kept longer than needed)."""
     session.exec(delete(ThrottleEvent).where(col(ThrottleEvent.at) < now - throttle.FAILURE_MEMORY))
-    for key in keys:
-        session.add(ThrottleEvent(key=key, at=now))
+    events = [ThrottleEvent(key=key, at=now) for key in keys]
+    session.add_all(events)
+    session.flush()
+    return [event.id for event in events if event.id is not None]
 
 
 def _login_wait(
@@ -192,24 +194,26 @@ def login(
 ) -> tuple[str, User]:
     """Check the password (throttled per account and per address) and start a session.
 
-    The argon2 hash runs between two short units of work, outside any transaction and outside
-    the write gate (`write_lock`): read the throttles and the account, verify exactly one hash
-    (also for unknown, inactive and waiting accounts, so timing tells nothing), then write."""
+    The argon2 hash runs between two short writes, outside any transaction and outside the
+    write gate (`write_lock`). The first write checks the throttles and counts this attempt as a
+    failure before the hash, so parallel guesses cannot all pass the check; the second takes the
+    count back and starts the session when the password was right. Exactly one hash is verified
+    in every case (unknown, inactive and waiting accounts too), so timing tells nothing."""
     email = queries.normalise_email(email)
     now = utcnow()
-    with session_scope(db, write=False) as session:
+    keys = (_key("login-account", email), _key("login-address", client_address))
+    with write_lock(), session_scope(db, write=True) as session:
         wait = _login_wait(session, settings, email=email, client_address=client_address, now=now)
         user = queries.user_by_email(session, email)
+        counted = _count_events(session, keys, now) if wait is None else []
     stored = user.password_hash if user is not None and user.is_active else None
     matches = verify_password(_hasher(settings), stored, password)
     if wait is not None:
         raise TooManyAttempts(throttle.login_wait_message(throttle.minutes_left(wait, now)))
     if user is None or not matches:
-        keys = (_key("login-account", email), _key("login-address", client_address))
-        with write_lock(), session_scope(db, write=True) as session:
-            _count_events(session, keys, now)
         raise InvalidInput("Het e-mailadres of het wachtwoord klopt niet.", field="password")
     with write_lock(), session_scope(db, write=True) as session:
+        session.exec(delete(ThrottleEvent).where(col(ThrottleEvent.id).in_(counted)))
         _forget_login_failures(session, email)
         raw = start_session(
             session, user=user, client_address=client_address, user_agent=user_agent

@@ -155,6 +155,32 @@ def test_login_hashes_outside_the_write_gate_and_writes_the_session_inside_it(
     assert not gate.held
 
 
+def test_an_attempt_counts_before_its_hash_so_parallel_guesses_cannot_slip_past_the_lock(
+    client, web_app, monkeypatch
+):
+    create_user(web_app, EMAIL)
+    counted_during_hash: list[int] = []
+    real_verify = PasswordHasher.verify
+
+    def verify(self, stored, password):  # type: ignore[no-untyped-def]
+        with session_scope(web_app.state.db, write=False) as session:
+            events = session.exec(
+                select(ThrottleEvent).where(ThrottleEvent.key == f"login-account:{EMAIL}")
+            ).all()
+        counted_during_hash.append(len(events))
+        return real_verify(self, stored, password)
+
+    monkeypatch.setattr(PasswordHasher, "verify", verify)
+    _fail(client, EMAIL, 2)
+    assert _login(client, EMAIL, PASSWORD).status_code == 303
+    assert counted_during_hash == [1, 2, 3]
+    with session_scope(web_app.state.db, write=False) as session:
+        assert [e.key for e in session.exec(select(ThrottleEvent)).all()] == [
+            "login-address:testclient",
+            "login-address:testclient",
+        ]  # the good login took its own count back and forgot the account's failures
+
+
 def test_logging_in_again_while_logged_in_works(client, web_app):
     """The login's request session only reads, so it never blocks the login's own write."""
     user = create_user(web_app, EMAIL)
