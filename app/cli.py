@@ -150,9 +150,28 @@ def cmd_mail_send(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_content_lexicon(args: argparse.Namespace, settings: Settings) -> int:
+    from app.content.name_lexicon_build import write_lexicon
+
+    try:
+        path = write_lexicon()
+    except LookupError:
+        print("deduce ontbreekt: installeer eerst pip install -e '.[content]'.", file=sys.stderr)
+        return 1
+    print(f"Namenlijst geschreven: {path}")
+    return 0
+
+
 def cmd_content_check(args: argparse.Namespace, settings: Settings) -> int:
     from app.content import check_content
+    from app.content.anonymise import deep_names_available
 
+    if not args.no_names and not deep_names_available():
+        print(
+            "deduce ontbreekt (pip install -e '.[content]'): namen worden alleen met de compacte "
+            "namenlijst gezocht.",
+            file=sys.stderr,
+        )
     problems = check_content(settings.content_dir, names=not args.no_names)
     for problem in problems:
         print(problem)
@@ -221,6 +240,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = content_sub.add_parser("check", help="alle lesstof controleren")
     check.add_argument("--no-names", action="store_true", help="zonder namen zoeken (sneller)")
     check.set_defaults(func=cmd_content_check)
+    lexicon = content_sub.add_parser(
+        "lexicon", help="de compacte namenlijst opnieuw maken uit deduce (na een update van deduce)"
+    )
+    lexicon.set_defaults(func=cmd_content_lexicon)
     videos = sub.add_parser("videos", help="video's")
     videos_sub = videos.add_subparsers(dest="videos_command", required=True)
     render = videos_sub.add_parser("render", help="video's renderen uit de scripts")

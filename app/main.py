@@ -75,18 +75,21 @@ def static_version() -> str:
     return digest.hexdigest()[:10]
 
 
-_HOLDERS: dict[tuple[Path, bool], CatalogHolder] = {}
+_HOLDERS: dict[Path, CatalogHolder] = {}
 
 
 def catalog_holder(settings: Settings) -> CatalogHolder:
-    """Load the course once per process (raises ContentError on invalid content)."""
+    """Load the course once per process (raises ContentError on invalid content).
+
+    Every check runs except the deep name check with deduce: that is ``doorbraakschool content
+    check``'s (over a GiB and seconds to minutes per process; web workers never load deduce).
+    """
     root = settings.content_dir.resolve()
     if settings.reload_content:
-        return CatalogHolder(root, reload=True, names=settings.content_check_names)
-    key = (root, settings.content_check_names)
-    if key not in _HOLDERS:
-        _HOLDERS[key] = CatalogHolder(root, reload=False, names=settings.content_check_names)
-    return _HOLDERS[key]
+        return CatalogHolder(root, reload=True, names=False)
+    if root not in _HOLDERS:
+        _HOLDERS[root] = CatalogHolder(root, reload=False, names=False)
+    return _HOLDERS[root]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

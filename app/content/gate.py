@@ -34,7 +34,11 @@ class Scanner:
 
 
 def load_scanner(names: bool) -> Scanner | None:
-    """The scanner of ``app.content.anonymise``; ``None`` (with a logged warning) when missing."""
+    """The scanner of ``app.content.anonymise``; ``None`` (with a logged warning) when missing.
+
+    With ``names`` the gate finds names with deduce (the deep check; the compact lexicon when
+    deduce is not installed).
+    """
     try:
         module: Any = importlib.import_module("app.content.anonymise")
     except ImportError as error:
@@ -42,7 +46,7 @@ def load_scanner(names: bool) -> Scanner | None:
         return None
 
     def scan(text: str) -> Sequence[Hit]:
-        hits: Sequence[Hit] = module.scan(text, names=names)
+        hits: Sequence[Hit] = module.scan(text, names=names, deep=names)
         return hits
 
     def unreviewed(hits: Sequence[Hit], reviewed: Sequence[str]) -> Sequence[Hit]:

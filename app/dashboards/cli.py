@@ -53,7 +53,7 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
             for _, _, label in due:
                 print(f"Zou versturen: {label}")
             return 0
-        catalog = load_catalog(settings.content_dir, names=settings.content_check_names)
+        catalog = load_catalog(settings.content_dir, names=False)
         for meeting_id, cohort_id, label in due:
             print(f"{label}: {_send_one(db, settings, catalog, meeting_id, cohort_id)}")
         if settings.smtp_enabled:

@@ -287,7 +287,7 @@ def generate_cohort(
     """A cohort of `size` generated trainees (no password; they cannot log in) with a schedule
     and spread progress rows, inserted in bulk. The organisation's trainers train it."""
     if catalog is None:
-        catalog = load_catalog(settings.content_dir, names=settings.content_check_names)
+        catalog = load_catalog(settings.content_dir, names=False)
     big = _big_cohort(session, organisation_slug, size)
     cohort_id = big.cohort.id
     assert cohort_id is not None

@@ -12,18 +12,19 @@ import random
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from app.content import anonymise
+from app.content import anonymise, deduce_names
 from app.content.anonymise import KIND_LABELS, KINDS, Hit, scan, unreviewed, warning_message
 
 CORPUS_PATH = Path(__file__).with_name("anonymisation_corpus.yaml")
-STRUCTURED = ("bsn", "iban", "postcode", "phone", "email", "birth_date")
+STRUCTURED = tuple(kind for kind in KINDS if kind != "name")
+DETECTORS = ["lexicon", "deep"]
 
 
 # --- Synthetic data generators (checksums computed here, not with stdnum) ---------------------
@@ -47,7 +48,7 @@ def make_bsn(rng: random.Random, first: str = "") -> str:
 
 def iban_is_valid(number: str) -> bool:
     """ISO 13616 mod 97 on the compact form."""
-    compact = number.replace(" ", "").upper()
+    compact = number.replace(" ", "").replace("-", "").upper()
     rearranged = compact[4:] + compact[:4]
     return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
 
@@ -71,6 +72,7 @@ def load_corpus() -> list[dict[str, Any]]:
     return snippets
 
 
+NamesIn = Callable[[str], list[str]]
 CORPUS = load_corpus()
 NEGATIVES = [s for s in CORPUS if s["id"].startswith("neg-")]
 POSITIVES = [s for s in CORPUS if not s["id"].startswith("neg-")]
@@ -84,11 +86,20 @@ def found_of(hits: list[Hit], kinds: tuple[str, ...] = KINDS) -> Counter[tuple[s
     return Counter((h.kind, h.text) for h in hits if h.kind in kinds)
 
 
+@pytest.fixture(scope="module", params=DETECTORS)
+def detector(request: pytest.FixtureRequest) -> str:
+    """Both name detectors: the compact lexicon (web) and deduce (content check)."""
+    if request.param == "deep":
+        if not deduce_names.deduce_available():
+            pytest.skip("deduce is not installed (the [content] extra)")
+        anonymise.preload_names(deep=True)
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
-def name_scans() -> dict[str, list[Hit]]:
-    """Scan the whole corpus once with the name detector (loads deduce: seconds)."""
-    anonymise.preload_names()
-    return {s["id"]: scan(s["text"]) for s in CORPUS}
+def name_scans(detector: str) -> dict[str, list[Hit]]:
+    """Scan the whole corpus once with the detector (deduce: seconds to load)."""
+    return {s["id"]: scan(s["text"], deep=detector == "deep") for s in CORPUS}
 
 
 def test_corpus_is_large_enough_and_covers_every_kind() -> None:
@@ -199,7 +210,7 @@ def test_nine_digit_numbers_failing_the_11_proef_are_not_bsns() -> None:
         assert scan(f"Zaaknummer {number} is aangemaakt.", names=False) == []
 
 
-def test_generated_ibans_of_several_countries_are_found_with_and_without_spaces() -> None:
+def test_generated_ibans_are_found_compact_and_with_spaces_or_hyphens() -> None:
     rng = random.Random(3)
     for _ in range(50):
         for iban in (
@@ -208,7 +219,8 @@ def test_generated_ibans_of_several_countries_are_found_with_and_without_spaces(
             make_iban("GB", "NWBK" + random_digits(rng, 14)),
         ):
             spaced = " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
-            for value in (iban, spaced):
+            hyphened = spaced.replace(" ", "-")
+            for value in (iban, spaced, hyphened, hyphened.lower()):
                 hits = scan(f"Rekening {value} t.n.v. de bewindvoerder.", names=False)
                 assert [(h.kind, h.text) for h in hits] == [("iban", value)]
 
@@ -325,32 +337,93 @@ def test_dates_without_birth_context_are_not_hits(text: str) -> None:
     assert kinds_and_texts(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zij woont op Kerkstraat 12.", [("address", "Kerkstraat 12")]),
+        ("Op de Dorpsstraat 3a woont hij.", [("address", "Dorpsstraat 3a")]),
+        (
+            "Jan van Galenstraat 4-II, 1056 CA Amsterdam",
+            [("address", "Jan van Galenstraat 4-II"), ("postcode", "1056 CA")],
+        ),
+        ("Het huis aan de Oude Gracht 5 B.", [("address", "Oude Gracht 5 B")]),
+        ("Hij woont aan de Spui 70.", [("address", "Spui 70")]),
+        ("Spui 70, 2511 BT Den Haag", [("address", "Spui 70"), ("postcode", "2511 BT")]),
+    ],
+)
+def test_street_addresses_are_found_with_and_without_postcode(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds_and_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Punt 4.2.1 van de handreiking.",
+        "De Arbeidsmarkt 2024 en de Loopbaan 3.",
+        "Lees het Leerpad 2 en Antwoord 3.",
+        "De Kerkstraat 2024 is geen adres, de Hoofdweg is lang.",
+        "Het Spui 70 keer genoemd.",
+        "Postbus 123, 7880 WK Amersfoort",
+    ],
+)
+def test_numbered_words_years_and_po_boxes_are_not_addresses(text: str) -> None:
+    assert [kind for kind, _ in kinds_and_texts(text)] in ([], ["postcode"])
+
+
+SIDE_CODES = "LL-DD-DD DD-DD-LL DD-LL-DD LL-DD-LL LL-LL-DD DD-LL-LL DD-LLL-D D-LLL-DD LL-DDD-L"
+SIDE_CODES += " L-DDD-LL LLL-DD-L D-LL-DDD DDD-LL-D L-DD-LLL"
+
+
+def make_plate(rng: random.Random, code: str) -> str:
+    letters = "BDFGHJKLNPRSTVXZ"  # the RDW's letters: no vowels, C, M, Q, W or Y
+    return "".join(
+        rng.choice(letters) if c == "L" else str(rng.randrange(10)) if c == "D" else c for c in code
+    )
+
+
+@pytest.mark.parametrize("code", SIDE_CODES.split())
+def test_licence_plates_of_every_side_code_are_found(code: str) -> None:
+    rng = random.Random(code)
+    for _ in range(20):
+        plate = make_plate(rng, code)
+        assert kinds_and_texts(f"De auto met {plate} is verkocht.") == [("licence_plate", plate)]
+        compact = plate.replace("-", "")
+        assert kinds_and_texts(f"Kenteken {compact}.") == [("licence_plate", compact)]
+
+
+def test_a_plate_without_hyphens_needs_the_word_kenteken() -> None:
+    assert kinds_and_texts("Code GX123B in het systeem.") == []
+    assert kinds_and_texts("Formulier A-12-B en zaak 2024-AB-12.") == []
+
+
 # --- Names ----------------------------------------------------------------------------------
 
 
-def names_in(text: str) -> list[str]:
-    return [h.text for h in scan(text) if h.kind == "name"]
+@pytest.fixture
+def names_in(detector: str) -> Callable[[str], list[str]]:
+    def find(text: str) -> list[str]:
+        return [h.text for h in scan(text, deep=detector == "deep") if h.kind == "name"]
+
+    return find
 
 
-@pytest.mark.usefixtures("name_scans")
-def test_titles_and_roles_are_not_part_of_the_name_hit() -> None:
+def test_titles_and_roles_are_not_part_of_the_name_hit(names_in: NamesIn) -> None:
     assert names_in("Mevrouw Jansen en dhr. Pieter Bakker belden.") == ["Jansen", "Pieter Bakker"]
     assert names_in("Vader Mohammed werkt in ploegendienst.") == ["Mohammed"]
 
 
-@pytest.mark.usefixtures("name_scans")
-def test_name_after_a_role_word_is_found_even_if_deduce_does_not_know_it() -> None:
+def test_name_after_a_role_word_is_found_even_if_no_list_knows_it(names_in: NamesIn) -> None:
     assert names_in("Het gesprek was met moeder Yara over de huur.") == ["Yara"]
 
 
-@pytest.mark.usefixtures("name_scans")
-def test_a_surname_that_is_a_role_word_still_counts_after_a_title() -> None:
+def test_a_surname_that_is_a_role_word_still_counts_after_a_title(names_in: NamesIn) -> None:
     assert names_in("Mevrouw Meester belde.") == ["Meester"]
     assert names_in("Ik sprak met de moeder. Daarna belde ik.") == []
 
 
-@pytest.mark.usefixtures("name_scans")
-def test_names_merged_across_a_sentence_are_split() -> None:
+def test_names_merged_across_a_sentence_are_split(names_in: NamesIn) -> None:
     assert names_in("Neem Sanne en haar zoon Milan. Milan woont in een gezinshuis.") == [
         "Sanne",
         "Milan",
@@ -358,10 +431,17 @@ def test_names_merged_across_a_sentence_are_split() -> None:
     ]
 
 
-@pytest.mark.usefixtures("name_scans")
-def test_ordinary_words_and_places_are_not_names() -> None:
+def test_ordinary_words_and_places_are_not_names(names_in: NamesIn) -> None:
     text = "Welke stap volgt? Stap 2 kost geld. Het Rijk betaalt. In Den Haag loopt een pilot."
     assert names_in(text) == []
+    assert names_in("Punt 4.2.1 van de handreiking. Zwolle en Breda doen mee.") == []
+
+
+def test_initials_interfixes_and_titles_join_the_name(names_in: NamesIn) -> None:
+    assert names_in("Het dossier van J. van der Berg ligt bij mw. De Vries.") == [
+        "J. van der Berg",
+        "De Vries",
+    ]
 
 
 def test_loading_deduce_undoes_its_logging_setup(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -381,19 +461,54 @@ def test_loading_deduce_undoes_its_logging_setup(monkeypatch: pytest.MonkeyPatch
         return FakeDeduceModule()
 
     monkeypatch.setattr("importlib.import_module", fake_import)
-    assert anonymise._load_deduce() == "deduce instance"
+    assert deduce_names.load_deduce() == "deduce instance"
     assert (list(root.handlers), root.level) == before
 
 
-def test_importing_and_scanning_without_names_does_not_load_deduce() -> None:
+def test_scanning_names_with_the_lexicon_loads_neither_deduce_nor_numpy() -> None:
+    """What a web worker does for the free-text warning: a few MiB, no deduce tables."""
     code = (
-        "import sys; from app.content.anonymise import scan; "
-        "scan('BSN 123456782', names=False); print('deduce' in sys.modules)"
+        "import sys, tracemalloc; tracemalloc.start(); from app.content.anonymise import scan; "
+        "hits = scan('Mevrouw Jansen, BSN 123456782'); "
+        "print([h.kind for h in hits], 'deduce' in sys.modules, 'numpy' in sys.modules, "
+        "tracemalloc.get_traced_memory()[1] // 2**20)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
-    assert result.stdout.strip() == "False"
+    kinds, deduce_loaded, numpy_loaded, peak_mib = result.stdout.rsplit(maxsplit=3)
+    assert kinds == "['name', 'bsn']"
+    assert (deduce_loaded, numpy_loaded) == ("False", "False")
+    assert int(peak_mib) < 60
+
+
+def test_deep_check_falls_back_to_the_lexicon_without_deduce(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(anonymise, "deduce_available", lambda: False)
+    monkeypatch.setattr(anonymise, "deduce_person_spans", _fail)
+    assert [h.text for h in scan("Mevrouw Jansen belde.", deep=True)] == ["Jansen"]
+
+
+def _fail(text: str) -> list[tuple[int, int]]:
+    raise AssertionError("deduce must not be used")
+
+
+def test_shipped_lexicon_is_what_the_builder_makes_from_the_installed_deduce() -> None:
+    """Regenerate with `doorbraakschool content lexicon` after upgrading deduce."""
+    from app.content.name_lexicon import LEXICON_FILE
+    from app.content.name_lexicon_build import (
+        build_sections,
+        deduce_source_dir,
+        deduce_version,
+        render,
+    )
+
+    source = deduce_source_dir()
+    if source is None:
+        pytest.skip("deduce is not installed (the [content] extra)")
+    expected = render(build_sections(source), deduce_version())
+    assert LEXICON_FILE.read_text(encoding="utf-8") == expected
 
 
 # --- API ------------------------------------------------------------------------------------

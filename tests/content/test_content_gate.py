@@ -100,11 +100,13 @@ class FakeHit:
 def test_names_switch_and_scanned_texts_reach_the_scanner(
     fixture_course: Path, small: Minimums, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """With names the content gate asks for the deep (deduce) name check."""
     from app.content import anonymise
 
     calls: list[tuple[str, bool]] = []
 
-    def fake_scan(text: str, *, names: bool = True) -> list[FakeHit]:
+    def fake_scan(text: str, *, names: bool = True, deep: bool = False) -> list[FakeHit]:
+        assert deep == names
         calls.append((text, names))
         return []
 
