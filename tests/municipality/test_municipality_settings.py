@@ -25,7 +25,9 @@ FORM = {
 
 
 def _render_partial(routes) -> BeautifulSoup:
-    text = templates.get_template("org/_escalation_route.html").render(escalation_routes=routes)
+    text = templates.get_template("admin/org/_escalation_route.html").render(
+        escalation_routes=routes
+    )
     return BeautifulSoup(text, "html.parser")
 
 

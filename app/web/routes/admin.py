@@ -18,7 +18,7 @@ router = APIRouter(prefix="/platform")
 @router.get("", response_class=HTMLResponse)
 def page_platform(request: Request, session: DbSession, viewer: PlatformAdmin) -> HTMLResponse:
     orgs = account_queries.organisations_for(session, viewer)
-    return render(request, "admin/platform.html", {"organisations": orgs, "form": {}})
+    return render(request, "admin/platform/platform.html", {"organisations": orgs, "form": {}})
 
 
 @router.post("/organisaties", response_class=HTMLResponse)
@@ -36,7 +36,7 @@ def post_organisation(
         orgs = account_queries.organisations_for(session, viewer)
         return render(
             request,
-            "admin/platform.html",
+            "admin/platform/platform.html",
             {"organisations": orgs, "form": form, "error": exc.message},
             status_code=400,
         )
@@ -45,4 +45,4 @@ def post_organisation(
 
 @router.get("/outbox", response_class=HTMLResponse)
 def page_outbox(request: Request, session: DbSession, viewer: PlatformAdmin) -> HTMLResponse:
-    return render(request, "admin/outbox.html", {"messages": outbox(session)})
+    return render(request, "admin/platform/outbox.html", {"messages": outbox(session)})

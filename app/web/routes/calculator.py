@@ -85,7 +85,9 @@ def _index_context(session: Session, catalog: Catalog, viewer: Viewer) -> dict[s
 def page_calculations(
     request: Request, session: DbSession, catalog: CatalogDep, viewer: CurrentViewer
 ) -> HTMLResponse:
-    return render(request, "calculator/index.html", _index_context(session, catalog, viewer))
+    return render(
+        request, "trainee/calculator/index.html", _index_context(session, catalog, viewer)
+    )
 
 
 @router.post("/rekentool/nieuw", response_class=HTMLResponse)
@@ -104,7 +106,7 @@ def post_new(
         message = _title_error(title)
     if message:
         context = _index_context(session, catalog, viewer) | {"form": form, "error": message}
-        return render(request, "calculator/index.html", context, status_code=400)
+        return render(request, "trainee/calculator/index.html", context, status_code=400)
     start = sandbox.start_from_case(case) if case else sandbox.start_empty()
     organisation_id = queries.home_organisation_id(viewer)
     prices = sandbox.prices_for(session, catalog, organisation_id)
@@ -195,11 +197,11 @@ def page_calculation(
         context = _view_context(session, calculation) | {
             "anon_warning": _privacy(request, catalog, calculation)
         }
-        return render(request, "calculator/view.html", context)
+        return render(request, "trainee/calculator/view.html", context)
     fields = fields_from_mapping(calculation.title, calculation.comparison)
     prices = sandbox.prices_for(session, catalog, calculation.organisation_id)
     context = _editor_context(request, catalog, calculation, fields, prices)
-    return render(request, "calculator/page.html", context)
+    return render(request, "trainee/calculator/page.html", context)
 
 
 @router.post("/rekentool/{calculation_id}/herberekenen", response_class=HTMLResponse)
@@ -220,7 +222,11 @@ def fragment_recalculate(
     # htmx swaps only 2xx answers, so the fragment reports bad input with 200 and the message.
     status = 400 if outcome.error and not is_fragment_request(request) else 200
     return render_page_or_fragment(
-        request, "calculator/page.html", "calculator/_recalc.html", context, status_code=status
+        request,
+        "trainee/calculator/page.html",
+        "trainee/calculator/_recalc.html",
+        context,
+        status_code=status,
     )
 
 
@@ -248,7 +254,7 @@ def post_calculation(
         context["error"] = ""  # an incomplete new line is not an error yet
         context["receipt_error"] = outcome.error
         return render_page_or_fragment(
-            request, "calculator/page.html", "calculator/_editor.html", context
+            request, "trainee/calculator/page.html", "trainee/calculator/_editor.html", context
         )
     return _save(request, session, catalog, calculation, fields, prices)
 
@@ -267,7 +273,7 @@ def _save(
         outcome = sandbox.Outcome(outcome.computed, _title_error(title), "title")
     if outcome.computed is None or outcome.error:
         context = _editor_context(request, catalog, calculation, fields, prices, outcome)
-        return render(request, "calculator/page.html", context, status_code=400)
+        return render(request, "trainee/calculator/page.html", context, status_code=400)
     calc_service.update_calculation(session, calculation, title=title, computed=outcome.computed)
     return RedirectResponse(f"/rekentool/{calculation.id}?opgeslagen=1", status_code=303)
 
@@ -365,7 +371,7 @@ def page_tariffs(
 ) -> HTMLResponse:
     assert org.id is not None
     context = _tariff_context(session, catalog, org.id, kengetal[:80]) | {"organisation": org}
-    return render(request, "calculator/tariffs.html", context)
+    return render(request, "admin/org/tariffs.html", context)
 
 
 @router.post("/beheer/{org_slug}/tarieven", response_class=HTMLResponse)
@@ -387,7 +393,7 @@ def post_tariff(
             "error": exc.message,
             "error_field": exc.field,
         }
-        return render(request, "calculator/tariffs.html", context, status_code=400)
+        return render(request, "admin/org/tariffs.html", context, status_code=400)
     calc_service.set_tariff(
         session,
         organisation_id=org.id,

@@ -16,7 +16,7 @@ router = APIRouter(prefix="/casussen")
 
 @router.get("", response_class=HTMLResponse)
 def page_cases(request: Request, catalog: CatalogDep, viewer: CurrentViewer) -> HTMLResponse:
-    return render(request, "cases/index.html", {"catalog": catalog})
+    return render(request, "trainee/cases/index.html", {"catalog": catalog})
 
 
 @router.get("/{case_id}", response_class=HTMLResponse)
@@ -26,7 +26,7 @@ def page_case(
     case = find_case(catalog, case_id)
     return render(
         request,
-        "cases/page.html",
+        "trainee/cases/page.html",
         {
             "case": case,
             "situation": markdown(catalog, case.situation),

@@ -22,7 +22,7 @@ def page_certificates(
     request: Request, session: DbSession, catalog: CatalogDep, viewer: Trainee
 ) -> HTMLResponse:
     rows = certificate_service.eligibility(session, catalog, viewer.user_id)
-    return render(request, "certificates/index.html", {"rows": rows, "catalog": catalog})
+    return render(request, "trainee/certificates/index.html", {"rows": rows, "catalog": catalog})
 
 
 @router.post("/certificaten/{cohort_id}")
@@ -65,7 +65,7 @@ def page_verify(request: Request, session: DbSession, code: str) -> HTMLResponse
     found = certificate_queries.certificate_by_code(session, code)
     if found is None:
         raise NotFound(UNKNOWN)
-    response = render(request, "certificates/verify.html", {"certificate": found})
+    response = render(request, "trainee/certificates/verify.html", {"certificate": found})
     response.headers["X-Robots-Tag"] = "noindex"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response

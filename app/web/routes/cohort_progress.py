@@ -143,7 +143,9 @@ def page_progress_grid(
     request: Request, session: DbSession, catalog: CatalogDep, cohort: StaffCohort
 ) -> HTMLResponse:
     context = _grid_context(request, session, catalog, cohort)
-    return render_page_or_fragment(request, "progress/grid.html", "progress/_grid.html", context)
+    return render_page_or_fragment(
+        request, "staff/progress/grid.html", "staff/progress/_grid.html", context
+    )
 
 
 @router.post("/{cohort_id}/overzicht-versturen")
@@ -184,7 +186,9 @@ def _schedule_context(session: Session, catalog: Catalog, cohort: Cohort) -> dic
 def page_schedule(
     request: Request, session: DbSession, catalog: CatalogDep, cohort: StaffCohort
 ) -> HTMLResponse:
-    return render(request, "progress/schedule.html", _schedule_context(session, catalog, cohort))
+    return render(
+        request, "staff/progress/schedule.html", _schedule_context(session, catalog, cohort)
+    )
 
 
 @router.post("/{cohort_id}/schema/{meeting_id}", response_class=HTMLResponse)
@@ -216,7 +220,7 @@ def post_schedule(
         context = _schedule_context(session, catalog, cohort)
         context["chosen"][meeting_id] = [int(v) for v in values if v.isdigit()]
         context |= {"error": exc.message, "error_meeting": meeting_id}
-        return render(request, "progress/schedule.html", context, status_code=400)
+        return render(request, "staff/progress/schedule.html", context, status_code=400)
     return RedirectResponse(
         f"/groepen/{cohort.id}/schema?opgeslagen={meeting_id}#bijeenkomst-{meeting_id}",
         status_code=303,
@@ -253,4 +257,4 @@ def page_trainee(
         "calculations": queries.user_calculations(session, user_id),
         "submissions": _submissions(session, viewer, cohort, user_id),
     }
-    return render(request, "progress/trainee.html", context)
+    return render(request, "staff/progress/trainee.html", context)

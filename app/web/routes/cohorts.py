@@ -25,7 +25,7 @@ router = APIRouter(prefix="/groepen")
 @router.get("", response_class=HTMLResponse)
 def page_cohorts(request: Request, session: DbSession, viewer: Staff) -> HTMLResponse:
     cohorts = cohort_queries.staff_cohorts(session, viewer)
-    return render(request, "cohorts/index.html", {"cohorts": cohorts})
+    return render(request, "staff/cohorts/index.html", {"cohorts": cohorts})
 
 
 def _cohort_context(session: Session, viewer: Viewer, cohort: Cohort) -> dict[str, object]:
@@ -52,7 +52,7 @@ def _cohort_context(session: Session, viewer: Viewer, cohort: Cohort) -> dict[st
 def page_cohort(
     request: Request, session: DbSession, viewer: CurrentViewer, cohort: StaffCohort
 ) -> HTMLResponse:
-    return render(request, "cohorts/detail.html", _cohort_context(session, viewer, cohort))
+    return render(request, "staff/cohorts/detail.html", _cohort_context(session, viewer, cohort))
 
 
 def _again(
@@ -68,7 +68,7 @@ def _again(
         "form": form,
         "error_field": exc.field,
     }
-    return render(request, "cohorts/detail.html", context, status_code=400)
+    return render(request, "staff/cohorts/detail.html", context, status_code=400)
 
 
 @router.post("/{cohort_id}/deelnemers", response_class=HTMLResponse)

@@ -32,7 +32,7 @@ def post_draft(
 ) -> HTMLResponse:
     if viewer is None:  # never redirect away from the text being typed
         expired = {"expired": True}
-        return render(request, "exercises/_draft_status.html", expired, status_code=401)
+        return render(request, "trainee/exercises/_draft_status.html", expired, status_code=401)
     parts = split_exercise_id(exercise_id)
     if parts is None:
         raise NotFound("Deze oefening bestaat niet.")
@@ -50,6 +50,6 @@ def post_draft(
     saved_at = draft.updated_at if draft is not None else utcnow()
     clock = f"{to_local(saved_at):%H:%M}"
     context: dict[str, object] = {"saved": draft is not None, "saved_clock": clock}
-    response = render(request, "exercises/_draft_status.html", context)
+    response = render(request, "trainee/exercises/_draft_status.html", context)
     response.headers["Vary"] = "HX-Request"
     return response

@@ -62,7 +62,7 @@ def page_exercises(
         "exercise_id": case_exercise_id,
         **views.labels(),
     }
-    return render(request, "exercises/index.html", context)
+    return render(request, "trainee/exercises/index.html", context)
 
 
 def exercise_context(
@@ -109,7 +109,7 @@ def page_exercise(
     kind = _kind(slug)
     context = exercise_context(session, catalog, viewer, case, kind)
     return render_page_or_fragment(
-        request, "exercises/page.html", "exercises/_exercise.html", context
+        request, "trainee/exercises/page.html", "trainee/exercises/_exercise.html", context
     )
 
 
@@ -139,14 +139,18 @@ def post_exercise(
             session, catalog, viewer, case, kind, values=values, error=message
         )
         return render_page_or_fragment(
-            request, "exercises/page.html", "exercises/_exercise.html", context, status_code=400
+            request,
+            "trainee/exercises/page.html",
+            "trainee/exercises/_exercise.html",
+            context,
+            status_code=400,
         )
     if not is_fragment_request(request):
         return RedirectResponse(f"{exercise_path(case.id, kind)}#resultaat", status_code=303)
     context = exercise_context(session, catalog, viewer, case, kind, fresh=True)
     context["warning"] = warning or context["warning"]
     return render_page_or_fragment(
-        request, "exercises/page.html", "exercises/_exercise.html", context
+        request, "trainee/exercises/page.html", "trainee/exercises/_exercise.html", context
     )
 
 
@@ -231,7 +235,7 @@ def page_plan_print(
         "pdf_href": f"/oefeningen/{case.id}/doorbraakplan/afdruk.pdf"
         + (f"?versie={context['version'].number}" if versie else ""),
     }
-    return render(request, "exercises/plan_print.html", context)
+    return render(request, "trainee/exercises/plan_print.html", context)
 
 
 @router.get("/{case_id}/doorbraakplan/afdruk.pdf")

@@ -37,4 +37,4 @@ def page_item_analysis(
         "trainees": len(users),
         "queue": len(exercise_queries.queue_for_cohort(session, cohort)),
     }
-    return render(request, "review/item_analysis.html", context)
+    return render(request, "staff/review/item_analysis.html", context)

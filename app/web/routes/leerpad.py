@@ -32,6 +32,6 @@ def page_learning_path(
     )
     return render(
         request,
-        "leerpad/page.html",
+        "trainee/leerpad/page.html",
         {"path": path, "cohort": cohort, "schedule": schedule, "now": now},
     )

@@ -36,7 +36,9 @@ def page_laws(
         "payers": [(p, PAYER_LABELS.get(p, p)) for p in payers_in_library(catalog)],
         "payer_labels": PAYER_LABELS,
     }
-    return render_page_or_fragment(request, "library/index.html", "library/_results.html", context)
+    return render_page_or_fragment(
+        request, "trainee/library/index.html", "trainee/library/_results.html", context
+    )
 
 
 @router.get("/wetten/artikel/{article_id}", response_class=HTMLResponse)
@@ -57,7 +59,7 @@ def page_article(
     payers = [item.article.payer] if item.article.payer else list(item.law.payers)
     return render(
         request,
-        "library/article.html",
+        "trainee/library/article.html",
         {
             "item": item,
             "used_in": used_in,
@@ -77,7 +79,9 @@ def page_law(
     except KeyError:
         raise NotFound("Deze wet staat niet in de wettenbibliotheek.") from None
     return render(
-        request, "library/law.html", {"law": law, "payer_labels": PAYER_LABELS, "catalog": catalog}
+        request,
+        "trainee/library/law.html",
+        {"law": law, "payer_labels": PAYER_LABELS, "catalog": catalog},
     )
 
 
@@ -85,7 +89,7 @@ def page_law(
 def page_unit_costs(request: Request, catalog: CatalogDep, viewer: CurrentViewer) -> HTMLResponse:
     return render(
         request,
-        "library/unit_costs.html",
+        "trainee/library/unit_costs.html",
         {
             "catalog": catalog,
             "payer_labels": PAYER_LABELS,

@@ -55,7 +55,7 @@ def _regrade(question: Exercise, answers: dict[str, object]) -> Grade | None:
 
 @router.get("", response_class=HTMLResponse)
 def page_modules(request: Request, catalog: CatalogDep, viewer: CurrentViewer) -> HTMLResponse:
-    return render(request, "modules/index.html", {"catalog": catalog})
+    return render(request, "trainee/modules/index.html", {"catalog": catalog})
 
 
 def _module_context(
@@ -100,7 +100,7 @@ def page_module(
 ) -> HTMLResponse:
     module = _module(catalog, number)
     context = _module_context(session, catalog, settings.media_dir, viewer, module)
-    return render(request, "modules/page.html", context)
+    return render(request, "trainee/modules/page.html", context)
 
 
 def _chosen(form: dict[str, list[str]]) -> list[int]:
@@ -155,5 +155,9 @@ def post_question(
     }
     status = 400 if error else 200
     return render_page_or_fragment(
-        request, "modules/page.html", "modules/_question.html", context, status_code=status
+        request,
+        "trainee/modules/page.html",
+        "trainee/modules/_question.html",
+        context,
+        status_code=status,
     )

@@ -33,7 +33,7 @@ from app.web.forms import parse_date
 from app.web.templating import render
 
 router = APIRouter(prefix="/beheer")
-PAGE = "org/import.html"
+PAGE = "admin/org/import.html"
 RESULT_KEYS = {"gedaan": DONE, "bestond": EXISTS, "fout": ERROR}
 
 

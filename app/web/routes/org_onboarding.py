@@ -23,7 +23,7 @@ from app.web.forms import parse_date, parse_id
 from app.web.templating import render
 
 router = APIRouter(prefix="/beheer")
-PAGE = "org/onboarding.html"
+PAGE = "admin/org/onboarding.html"
 
 
 def _context(session: Session, catalog: Catalog, org: Organisation) -> dict[str, Any]:

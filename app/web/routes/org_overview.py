@@ -34,4 +34,6 @@ def page_overview(
         "team": team,
         "active_days": ACTIVE_DAYS,
     }
-    return render_page_or_fragment(request, "org/overview.html", "org/_people.html", context)
+    return render_page_or_fragment(
+        request, "admin/org/overview.html", "admin/org/_people.html", context
+    )

@@ -35,7 +35,7 @@ def page_privacy(
         "expiring": [(names.get(uid, "?"), last) for _org, uid, last in expiring],
         "removed": request.query_params.get("verwijderd", ""),
     }
-    return render(request, "org/privacy.html", context)
+    return render(request, "admin/org/privacy.html", context)
 
 
 @router.get("/{org_slug}/medewerkers/{user_id}/verwijderen", response_class=HTMLResponse)
@@ -46,7 +46,7 @@ def page_remove_member(
     user = account_queries.member_of(session, org.id, user_id)
     settings = org_queries.settings_for(session, org.id)
     context = {"organisation": org, "member": user, "retention": settings.retention}
-    return render(request, "org/remove_member.html", context)
+    return render(request, "admin/org/remove_member.html", context)
 
 
 @router.post("/{org_slug}/medewerkers/{user_id}/verwijderen", response_class=HTMLResponse)
@@ -69,7 +69,7 @@ def post_remove_member(
             "retention": settings.retention,
             "error": exc.message,
         }
-        return render(request, "org/remove_member.html", context, status_code=400)
+        return render(request, "admin/org/remove_member.html", context, status_code=400)
     return RedirectResponse(
         f"/beheer/{org.slug}/privacy?verwijderd={removal.outcome}", status_code=303
     )

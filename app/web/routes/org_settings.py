@@ -16,7 +16,7 @@ from app.web.deps import CurrentViewer, DbSession, FormData, ManagedOrganisation
 from app.web.templating import render
 
 router = APIRouter(prefix="/beheer")
-PAGE = "org/settings.html"
+PAGE = "admin/org/settings.html"
 
 
 def form_of(org: Organisation, settings: OrganisationSettings) -> dict[str, str]:

@@ -34,7 +34,7 @@ def _to_section(
         raise NotFound()
     if len(orgs) == 1:
         return RedirectResponse(f"/beheer/{orgs[0].slug}/{section}", status_code=303)
-    return render(request, "organisations/index.html", {"organisations": orgs})
+    return render(request, "admin/organisations/index.html", {"organisations": orgs})
 
 
 @router.get("", response_class=HTMLResponse)
@@ -73,7 +73,9 @@ def _staff_context(session: DbSession, org: Organisation) -> dict[str, object]:
 
 @router.get("/{org_slug}/medewerkers", response_class=HTMLResponse)
 def page_staff(request: Request, session: DbSession, org: ManagedOrganisation) -> HTMLResponse:
-    return render(request, "organisations/staff.html", _staff_context(session, org) | {"form": {}})
+    return render(
+        request, "admin/organisations/staff.html", _staff_context(session, org) | {"form": {}}
+    )
 
 
 @router.post("/{org_slug}/uitnodigingen", response_class=HTMLResponse)
@@ -115,7 +117,7 @@ def post_invite(
         )
     except InvalidInput as exc:
         context = _staff_context(session, org) | {"form": form, "error": exc.message}
-        return render(request, "organisations/staff.html", context, status_code=400)
+        return render(request, "admin/organisations/staff.html", context, status_code=400)
     if settings.smtp_enabled:
         background.add_task(deliver_pending, request.app.state.db, settings)
     flag = "verstuurd" if invitation else "bestond"
@@ -137,7 +139,7 @@ def post_team(
         )
     except InvalidInput as exc:
         context = _staff_context(session, org) | {"form": {}, "team_error": exc.message}
-        return render(request, "organisations/staff.html", context, status_code=400)
+        return render(request, "admin/organisations/staff.html", context, status_code=400)
     return RedirectResponse(f"/beheer/{org.slug}/medewerkers", status_code=303)
 
 
@@ -146,7 +148,9 @@ def page_cohorts(request: Request, session: DbSession, org: ManagedOrganisation)
     assert org.id is not None
     cohorts = cohort_queries.organisation_cohorts(session, org.id)
     return render(
-        request, "organisations/cohorts.html", {"organisation": org, "cohorts": cohorts, "form": {}}
+        request,
+        "admin/organisations/cohorts.html",
+        {"organisation": org, "cohorts": cohorts, "form": {}},
     )
 
 
@@ -172,7 +176,7 @@ def post_cohort(
         cohorts = cohort_queries.organisation_cohorts(session, org.id)
         return render(
             request,
-            "organisations/cohorts.html",
+            "admin/organisations/cohorts.html",
             {"organisation": org, "cohorts": cohorts, "form": form, "error": exc.message},
             status_code=400,
         )

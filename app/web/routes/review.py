@@ -61,14 +61,16 @@ def page_review(request: Request, session: DbSession, viewer: Staff) -> HTMLResp
         "reviewed": request.query_params.get("beoordeeld") == "1",
         **views.labels(),
     }
-    return render(request, "review/index.html", context)
+    return render(request, "staff/review/index.html", context)
 
 
 @router.get("/teller", response_class=HTMLResponse)
 def fragment_review_count(request: Request, session: DbSession, viewer: Staff) -> HTMLResponse:
     """The number of items waiting for this trainer, for any page that wants to show it."""
     context = {"count": exercise_queries.queue_count(session, viewer)}
-    return render_page_or_fragment(request, "review/count_page.html", "review/_count.html", context)
+    return render_page_or_fragment(
+        request, "staff/review/count_page.html", "staff/review/_count.html", context
+    )
 
 
 @router.get("/groepen/{cohort_id}", response_class=HTMLResponse)
@@ -86,7 +88,7 @@ def page_cohort_queue(
         "names": exercise_queries.user_names(session, [p.user_id for p in plans]),
         **views.labels(),
     }
-    return render(request, "review/cohort.html", context)
+    return render(request, "staff/review/cohort.html", context)
 
 
 # --- a doorbraakplan -------------------------------------------------------------------------
@@ -131,7 +133,7 @@ def page_plan_review(
     request: Request, session: DbSession, catalog: CatalogDep, viewer: Staff, plan_id: int
 ) -> HTMLResponse:
     plan = exercise_queries.plan_for_reviewer(session, viewer, plan_id)
-    return render(request, "review/plan.html", _plan_review_context(session, catalog, plan))
+    return render(request, "staff/review/plan.html", _plan_review_context(session, catalog, plan))
 
 
 @router.post("/plannen/{plan_id}", response_class=HTMLResponse)
@@ -165,7 +167,7 @@ def post_plan_review(
     except (AnswerError, InvalidInput) as exc:
         message = exc.message if isinstance(exc, InvalidInput) else str(exc)
         context = _plan_review_context(session, catalog, plan, form=form, error=message)
-        return render(request, "review/plan.html", context, status_code=400)
+        return render(request, "staff/review/plan.html", context, status_code=400)
     return RedirectResponse(f"/beoordelen/plannen/{plan.id}#beoordeling", status_code=303)
 
 
@@ -186,7 +188,7 @@ def page_plan_review_print(
         "pdf_href": f"/beoordelen/plannen/{plan_id}/afdruk.pdf"
         + (f"?versie={context['version'].number}" if versie else ""),
     }
-    return render(request, "exercises/plan_print.html", context)
+    return render(request, "trainee/exercises/plan_print.html", context)
 
 
 @router.get("/plannen/{plan_id}/afdruk.pdf")
@@ -225,7 +227,9 @@ def page_triangle_review(
     request: Request, session: DbSession, catalog: CatalogDep, viewer: Staff, attempt_id: int
 ) -> HTMLResponse:
     attempt = exercise_queries.attempt_for_reviewer(session, viewer, attempt_id)
-    return render(request, "review/triangle.html", _triangle_context(session, catalog, attempt))
+    return render(
+        request, "staff/review/triangle.html", _triangle_context(session, catalog, attempt)
+    )
 
 
 @router.post("/waardendriehoek/{attempt_id}", response_class=HTMLResponse)
@@ -250,5 +254,5 @@ def post_triangle_review(
         )
     except AnswerError as exc:
         context = _triangle_context(session, catalog, attempt, form=form, error=str(exc))
-        return render(request, "review/triangle.html", context, status_code=400)
+        return render(request, "staff/review/triangle.html", context, status_code=400)
     return RedirectResponse("/beoordelen?beoordeeld=1", status_code=303)
