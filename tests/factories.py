@@ -12,11 +12,15 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx import Response
 from pypdf import PdfReader
+from sqlmodel import Session, select
 
 from app.accounts import service as account_service
-from app.accounts.models import Organisation, Role, User
+from app.accounts.models import Membership, Organisation, Role, User
 from app.accounts.tokens import hash_token
+from app.accounts.viewer import Viewer
+from app.cohorts import queries as cohort_queries
 from app.cohorts import service as cohort_service
+from app.cohorts.context import WorkContext
 from app.cohorts.models import Cohort
 from app.db import session_scope
 from app.web.csrf import make_token
@@ -82,6 +86,20 @@ def create_cohort(
         for trainee in trainees:
             cohort_service.enrol(session, cohort=cohort, user=trainee, actor_id=None)
         return cohort
+
+
+def work_context_for(
+    session: Session, user: User, organisation_id: int | None = None
+) -> WorkContext:
+    """Where `user` makes work, as the app decides it when they act in `organisation_id`
+    (default: the organisation of their newest trainee membership, else of any membership)."""
+    assert user.id is not None
+    if organisation_id is None:
+        rows = session.exec(select(Membership).where(Membership.user_id == user.id)).all()
+        newest = max(rows, key=lambda m: (m.role == Role.trainee, m.created_at, m.id), default=None)
+        organisation_id = newest.organisation_id if newest else None
+    viewer = Viewer(user.id, user.email, user.display_name, "", organisation_id=organisation_id)
+    return cohort_queries.work_context(session, viewer, date.today())
 
 
 def login_as(client: TestClient, user: User) -> str:

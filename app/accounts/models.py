@@ -72,6 +72,10 @@ class UserSession(SQLModel, table=True):
     user_id: int = Field(foreign_key="app_user.id", index=True, ondelete="CASCADE")
     created_at: datetime = Field(default_factory=utcnow)
     last_seen_at: datetime = Field(default_factory=utcnow)
+    # The organisation the user acts in during this session (NULL: the newest membership).
+    organisation_id: int | None = Field(
+        default=None, foreign_key="organisation.id", ondelete="SET NULL"
+    )
     client_address: str = Field(default="", max_length=64)
     user_agent: str = Field(default="", max_length=255)
 

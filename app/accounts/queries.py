@@ -48,22 +48,34 @@ def live_session(
     return user_session, user
 
 
-def roles_of(session: Session, user_id: int) -> frozenset[tuple[int, str]]:
-    rows = session.exec(
-        select(Membership.organisation_id, Membership.role).where(Membership.user_id == user_id)
-    ).all()
-    return frozenset((org_id, role) for org_id, role in rows)
-
-
 def viewer_for(session: Session, user_session: UserSession, user: User) -> Viewer:
+    """The viewer with roles, organisations and the organisation acted in (one query): the one
+    chosen in this session while still a member there, else the newest trainee membership,
+    else the newest membership of any role."""
     assert user.id is not None
+    rows = session.exec(
+        select(Membership, Organisation.name)
+        .join(Organisation, col(Organisation.id) == Membership.organisation_id)
+        .where(Membership.user_id == user.id)
+    ).all()
+    names = {m.organisation_id: name for m, name in rows}
+    acting = user_session.organisation_id
+    if acting not in names:
+        newest = max(
+            (m for m, _ in rows),
+            key=lambda m: (m.role == "trainee", m.created_at, m.id or 0),
+            default=None,
+        )
+        acting = newest.organisation_id if newest else None
     return Viewer(
         user_id=user.id,
         email=user.email,
         display_name=user.display_name,
         session_id=user_session.id,
         is_platform_admin=user.is_platform_admin,
-        roles=roles_of(session, user.id),
+        roles=frozenset((m.organisation_id, m.role) for m, _ in rows),
+        organisation_id=acting,
+        organisations=tuple(sorted(names.items(), key=lambda item: (item[1], item[0]))),
     )
 
 

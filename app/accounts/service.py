@@ -21,6 +21,7 @@ from app.accounts.models import (
 )
 from app.accounts.passwords import hash_password, hasher, password_problem, verify_password
 from app.accounts.tokens import hash_token, new_token
+from app.accounts.viewer import Viewer
 from app.audit.service import record
 from app.db import Database, WriteLock, session_scope, utcnow
 from app.errors import InvalidInput, NotFound, TooManyAttempts
@@ -143,6 +144,16 @@ def touch_session(session: Session, session_id: str, now: datetime) -> None:
     user_session = session.get(UserSession, session_id)
     if user_session is not None:
         user_session.last_seen_at = now
+
+
+def choose_organisation(session: Session, viewer: Viewer, organisation_id: int) -> None:
+    """Act in another organisation of one's own for the rest of this login session."""
+    user_session = session.get(UserSession, viewer.session_id)
+    if user_session is None or organisation_id not in dict(viewer.organisations):
+        raise NotFound("Je hoort niet bij deze organisatie.")
+    user_session.organisation_id = organisation_id
+    session.add(user_session)
+    session.flush()
 
 
 def _key(kind: str, value: str) -> str:

@@ -15,6 +15,10 @@ class Viewer:
     session_id: str
     is_platform_admin: bool = False
     roles: frozenset[tuple[int, str]] = field(default_factory=frozenset)
+    # The organisation the viewer acts in: their own work is made and shown in it.
+    organisation_id: int | None = None
+    # (id, name) of every organisation the viewer belongs to, by name, for the switcher.
+    organisations: tuple[tuple[int, str], ...] = ()
 
     def has_role(self, organisation_id: int, *roles: Role | str) -> bool:
         return any((organisation_id, str(role)) in self.roles for role in roles)

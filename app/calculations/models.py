@@ -13,6 +13,9 @@ from app.db import utcnow
 class Calculation(SQLModel, table=True):
     """A private practice kassabon of one user (the sandbox never holds real client data).
 
+    ``organisation_id`` and ``cohort_id`` are the context it was made in (the organisation the
+    owner acted in, and their cohort there): staff read it through that context only.
+
     ``comparison`` is the input in the mapping shape of ``comparison_from_mapping``; ``receipt``
     is ``receipt_to_dict`` of the result; ``prices`` is a snapshot of the unit costs the lines
     used (``{"version", "base_year", "items": {id: {...}}}``), so the calculation can be reopened
@@ -23,6 +26,9 @@ class Calculation(SQLModel, table=True):
     owner_id: int = Field(foreign_key="app_user.id", index=True, ondelete="CASCADE")
     organisation_id: int | None = Field(
         default=None, foreign_key="organisation.id", index=True, ondelete="SET NULL"
+    )
+    cohort_id: int | None = Field(
+        default=None, foreign_key="cohort.id", index=True, ondelete="SET NULL"
     )
     title: str = Field(max_length=200)
     case_id: str | None = Field(default=None, max_length=20)

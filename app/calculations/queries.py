@@ -1,31 +1,47 @@
 """Every read of the calculations domain, starting from what the viewer may see.
 
-A calculation is private: its owner edits it; a trainer of a cohort in which the owner is
-enrolled, or an admin of an organisation the owner belongs to, may open it read-only. Anyone
-else gets NotFound (404).
+A calculation is private and belongs to the context it was made in (app/cohorts/context.py):
+its owner edits it while acting in the organisation it was made for; a trainer of the cohort it
+was made in, or an admin of that organisation, may open it read-only. Anyone else gets NotFound
+(404), also the staff of an organisation the owner joined later.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session, col, select
 
-from app.accounts.models import Membership, Role, User
+from app.accounts.models import User
 from app.accounts.viewer import Viewer
 from app.calculations.models import Calculation, OrganisationTariff
 from app.calculations.prices import Tariff, cents_to_euros
-from app.cohorts.models import Cohort, CohortTrainer, Enrollment
+from app.cohorts import queries as cohort_queries
 from app.errors import NotFound
 
 HIDDEN = "Deze berekening bestaat niet of je hebt er geen toegang toe."
 
 
+def _in_acting_organisation(viewer: Viewer) -> Any:
+    if viewer.organisation_id is None:
+        return col(Calculation.organisation_id).is_(None)
+    return col(Calculation.organisation_id) == viewer.organisation_id
+
+
+def _is_own(viewer: Viewer, calculation: Calculation) -> bool:
+    return (
+        calculation.owner_id == viewer.user_id
+        and calculation.organisation_id == viewer.organisation_id
+    )
+
+
 def own_calculations(session: Session, viewer: Viewer) -> list[Calculation]:
+    """The viewer's calculations made in the organisation they act in."""
     return list(
         session.exec(
             select(Calculation)
-            .where(Calculation.owner_id == viewer.user_id)
+            .where(Calculation.owner_id == viewer.user_id, _in_acting_organisation(viewer))
             .order_by(col(Calculation.updated_at).desc(), col(Calculation.id).desc())
         ).all()
     )
@@ -44,37 +60,21 @@ def calculation_for(session: Session, viewer: Viewer, calculation_id: int) -> Ac
     calculation = session.get(Calculation, calculation_id)
     if calculation is None:
         raise NotFound(HIDDEN)
-    if calculation.owner_id == viewer.user_id:
+    if _is_own(viewer, calculation):
         return Access(calculation, can_edit=True)
-    if calculation.owner_id in readable_owner_ids(session, viewer):
+    scope = cohort_queries.staff_scope(session, viewer)
+    if calculation.owner_id != viewer.user_id and scope.allows(
+        calculation.organisation_id, calculation.cohort_id
+    ):
         return Access(calculation, can_edit=False)
     raise NotFound(HIDDEN)
 
 
 def own_calculation(session: Session, viewer: Viewer, calculation_id: int) -> Calculation:
     calculation = session.get(Calculation, calculation_id)
-    if calculation is None or calculation.owner_id != viewer.user_id:
+    if calculation is None or not _is_own(viewer, calculation):
         raise NotFound(HIDDEN)
     return calculation
-
-
-def readable_owner_ids(session: Session, viewer: Viewer) -> set[int]:
-    """Users whose calculations the viewer may read: trainees of cohorts the viewer trains
-    (with the trainer role in that organisation) and members of organisations it manages."""
-    trained = session.exec(
-        select(Enrollment.user_id, Cohort.organisation_id)
-        .join(Cohort, col(Cohort.id) == Enrollment.cohort_id)
-        .join(CohortTrainer, col(CohortTrainer.cohort_id) == Cohort.id)
-        .where(CohortTrainer.user_id == viewer.user_id)
-    ).all()
-    owners = {user_id for user_id, org_id in trained if viewer.has_role(org_id, Role.trainer)}
-    managed = [org for org, _ in viewer.roles if viewer.can_manage(org)]
-    query = select(Membership.user_id)
-    if not viewer.is_platform_admin:
-        query = query.where(col(Membership.organisation_id).in_(managed))
-    owners.update(session.exec(query).all())
-    owners.discard(viewer.user_id)
-    return owners
 
 
 @dataclass(frozen=True)
@@ -84,14 +84,18 @@ class SharedRow:
 
 
 def readable_calculations(session: Session, viewer: Viewer) -> list[SharedRow]:
-    """Other people's calculations the viewer may open read-only, newest first."""
-    owners = readable_owner_ids(session, viewer)
-    if not owners:
+    """Other people's calculations the viewer may open read-only, newest first: those made in
+    the cohorts the viewer trains and in the organisations the viewer manages."""
+    scope = cohort_queries.staff_scope(session, viewer)
+    if scope.is_empty:
         return []
     rows = session.exec(
         select(Calculation, User)
         .join(User, col(User.id) == Calculation.owner_id)
-        .where(col(Calculation.owner_id).in_(owners))
+        .where(
+            scope.clause(col(Calculation.organisation_id), col(Calculation.cohort_id)),
+            Calculation.owner_id != viewer.user_id,
+        )
         .order_by(col(Calculation.updated_at).desc(), col(Calculation.id).desc())
         .limit(200)
     ).all()
@@ -99,13 +103,8 @@ def readable_calculations(session: Session, viewer: Viewer) -> list[SharedRow]:
 
 
 def home_organisation_id(viewer: Viewer) -> int | None:
-    """The organisation whose tariffs apply to the viewer's calculations: the first one in
-    which the viewer is a trainee, else the first membership at all."""
-    trainee = sorted(viewer.organisation_ids(Role.trainee))
-    if trainee:
-        return trainee[0]
-    every = sorted(viewer.organisation_ids())
-    return every[0] if every else None
+    """The organisation whose tariffs apply to the viewer's calculations: the one they act in."""
+    return viewer.organisation_id
 
 
 def tariff_rows(session: Session, organisation_id: int) -> list[OrganisationTariff]:

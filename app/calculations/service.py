@@ -11,22 +11,24 @@ from app.calculations.compute import Computed
 from app.calculations.models import Calculation, OrganisationTariff
 from app.calculations.prices import euros_to_cents
 from app.calculations.queries import tariff_row
+from app.cohorts.context import WorkContext
 from app.db import utcnow
 
 
 def create_calculation(
     session: Session,
     *,
-    owner_id: int,
-    organisation_id: int | None,
+    context: WorkContext,
     title: str,
     computed: Computed,
     case_id: str | None = None,
     breakthrough_id: str | None = None,
 ) -> Calculation:
+    """A new calculation of the author, kept in the context (organisation, cohort) of its making."""
     calculation = Calculation(
-        owner_id=owner_id,
-        organisation_id=organisation_id,
+        owner_id=context.user_id,
+        organisation_id=context.organisation_id,
+        cohort_id=context.cohort_id,
         title=title,
         case_id=case_id,
         breakthrough_id=breakthrough_id,
@@ -56,10 +58,11 @@ def _store(calculation: Calculation, computed: Computed) -> None:
 
 
 def copy_calculation(session: Session, calculation: Calculation, title: str) -> Calculation:
-    """A new calculation of the same owner with the same input, receipt and figures."""
+    """A new calculation of the same owner and context with the same input and figures."""
     copy = Calculation(
         owner_id=calculation.owner_id,
         organisation_id=calculation.organisation_id,
+        cohort_id=calculation.cohort_id,
         title=title,
         case_id=calculation.case_id,
         breakthrough_id=calculation.breakthrough_id,

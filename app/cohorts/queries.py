@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlmodel import Session, col, select
 
 from app.accounts.models import Membership, Role, Team, User
 from app.accounts.viewer import Viewer
+from app.cohorts.context import StaffScope, WorkContext, scope_of
 from app.cohorts.models import Cohort, CohortMeeting, CohortTrainer, Enrollment
 from app.errors import NotFound
 
@@ -24,6 +26,51 @@ def trained_cohort_ids(session: Session, viewer: Viewer) -> set[int]:
 def enrolled_cohort_ids(session: Session, viewer: Viewer) -> set[int]:
     rows = session.exec(select(Enrollment.cohort_id).where(Enrollment.user_id == viewer.user_id))
     return set(rows.all())
+
+
+def trained_cohort_ids_with_role(session: Session, viewer: Viewer) -> set[int]:
+    """Cohorts the viewer trains while holding the trainer role in the cohort's organisation."""
+    rows = session.exec(
+        select(Cohort.id, Cohort.organisation_id)
+        .join(CohortTrainer, col(CohortTrainer.cohort_id) == Cohort.id)
+        .where(CohortTrainer.user_id == viewer.user_id)
+    ).all()
+    return {cid for cid, org in rows if cid is not None and viewer.has_role(org, Role.trainer)}
+
+
+def trainer_scope(session: Session, viewer: Viewer) -> StaffScope:
+    """Work made in the cohorts the viewer trains (trainers read trainees' free text)."""
+    return scope_of(
+        everything=False,
+        organisation_ids=(),
+        cohort_ids=trained_cohort_ids_with_role(session, viewer),
+    )
+
+
+def staff_scope(session: Session, viewer: Viewer) -> StaffScope:
+    """Work made in the cohorts the viewer trains, or in organisations the viewer manages."""
+    return scope_of(
+        everything=viewer.is_platform_admin,
+        organisation_ids=viewer.organisation_ids(Role.org_admin),
+        cohort_ids=trained_cohort_ids_with_role(session, viewer),
+    )
+
+
+def work_context(session: Session, viewer: Viewer, today: date) -> WorkContext:
+    """Where the viewer's new work belongs: the organisation they act in and their cohort there
+    (the one whose dates contain today, else the one that started last)."""
+    organisation_id = viewer.organisation_id
+    if organisation_id is None:
+        return WorkContext(viewer.user_id, None, None)
+    cohorts = session.exec(
+        select(Cohort)
+        .join(Enrollment, col(Enrollment.cohort_id) == Cohort.id)
+        .where(Enrollment.user_id == viewer.user_id, Cohort.organisation_id == organisation_id)
+        .order_by(col(Cohort.starts_on).desc(), col(Cohort.id).desc())
+    ).all()
+    current = next((c for c in cohorts if c.starts_on <= today <= c.ends_on), None)
+    chosen = current or (cohorts[0] if cohorts else None)
+    return WorkContext(viewer.user_id, organisation_id, chosen.id if chosen else None)
 
 
 def staff_cohorts(session: Session, viewer: Viewer) -> list[Cohort]:

@@ -127,20 +127,23 @@ def enrolled_user(session: Session, cohort: Cohort, user_id: int) -> User | None
     ).first()
 
 
-def user_attempts(session: Session, user_id: int) -> list[Attempt]:
+def user_attempts(session: Session, cohort: Cohort, user_id: int) -> list[Attempt]:
+    """One trainee's attempts made in this cohort."""
     return list(
         session.exec(
-            select(Attempt).where(Attempt.user_id == user_id).order_by(col(Attempt.id))
+            select(Attempt)
+            .where(Attempt.cohort_id == cohort.id, Attempt.user_id == user_id)
+            .order_by(col(Attempt.id))
         ).all()
     )
 
 
-def user_calculations(session: Session, user_id: int) -> list[Calculation]:
-    """A trainee's practice calculations; trainers of the trainee's cohort may read them."""
+def user_calculations(session: Session, cohort: Cohort, user_id: int) -> list[Calculation]:
+    """One trainee's practice calculations made in this cohort."""
     return list(
         session.exec(
             select(Calculation)
-            .where(Calculation.owner_id == user_id)
+            .where(Calculation.cohort_id == cohort.id, Calculation.owner_id == user_id)
             .order_by(col(Calculation.updated_at).desc())
             .limit(50)
         ).all()
@@ -149,11 +152,10 @@ def user_calculations(session: Session, user_id: int) -> list[Calculation]:
 
 def first_attempt_shares(session: Session, cohort: Cohort) -> list[tuple[str, int, int]]:
     """(exercise id, trainees who answered, of whom right the first time) per knowledge-check
-    question, from each enrolled trainee's first attempt."""
+    question, from each trainee's first attempt made in this cohort."""
     firsts = (
         select(func.min(Attempt.id).label("id"))
-        .join(Enrollment, col(Enrollment.user_id) == Attempt.user_id)
-        .where(Enrollment.cohort_id == cohort.id, Attempt.kind == "knowledge_check")
+        .where(Attempt.cohort_id == cohort.id, Attempt.kind == "knowledge_check")
         .group_by(col(Attempt.user_id), col(Attempt.exercise_id))
         .subquery()
     )
@@ -177,7 +179,8 @@ ResultRecord = tuple[
 
 
 def result_records(session: Session, cohort: Cohort) -> Sequence[ResultRecord]:
-    """Attempts per enrolled trainee x exercise with first, best and last score, in one query."""
+    """Attempts made in this cohort per trainee x exercise with first, best and last score, in
+    one query."""
     per_exercise = (
         wide_select(
             col(Attempt.user_id).label("user_id"),
@@ -188,8 +191,7 @@ def result_records(session: Session, cohort: Cohort) -> Sequence[ResultRecord]:
             func.max(Attempt.score).label("best"),
             func.max(cast(Attempt.passed, Integer)).label("passed"),
         )
-        .join(Enrollment, col(Enrollment.user_id) == Attempt.user_id)
-        .where(col(Enrollment.cohort_id) == cohort.id)
+        .where(col(Attempt.cohort_id) == cohort.id)
         .group_by(col(Attempt.user_id), col(Attempt.exercise_id))
         .subquery()
     )

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from app.accounts.models import User
 from app.calculations.compute import compute
 from app.calculations.service import create_calculation
+from app.cohorts.context import WorkContext
 from app.cohorts.models import Cohort
 from app.content import Catalog
 from app.content.kinds import case_exercise_id
@@ -29,12 +30,12 @@ CASE_ID = "c9"  # the bottleneck exercise of module 4
 PLAN_CASE = "c9"  # the plan module 23 asks for
 
 
-def _cohort_trainees(session: Session) -> list[User]:
+def _cohort_trainees(session: Session) -> tuple[Cohort | None, list[User]]:
     cohort = session.exec(select(Cohort).where(Cohort.name == DEMO_COHORT)).first()
     if cohort is None or cohort.id is None:
-        return []
+        return None, []
     ids = sorted(queries.enrolled_user_ids(session, [cohort.id]))
-    return [user for user in (session.get(User, i) for i in ids) if user is not None]
+    return cohort, [user for user in (session.get(User, i) for i in ids) if user is not None]
 
 
 def _answer(rng: random.Random, options: list[bool], skill: float) -> list[int]:
@@ -47,26 +48,31 @@ def _answer(rng: random.Random, options: list[bool], skill: float) -> list[int]:
 
 
 def _knowledge_attempts(
-    session: Session, catalog: Catalog, user_id: int, rng: random.Random
+    session: Session, catalog: Catalog, work: WorkContext, rng: random.Random
 ) -> None:
     for number in KNOWLEDGE_MODULES:
         for index, question in enumerate(catalog.module(number).exercises):
             skill = 0.85 - 0.12 * index  # later questions are harder
             chosen = _answer(rng, [o.correct for o in question.options], skill)
             grade = grade_knowledge_check(question, chosen)
-            _record_question(session, user_id, number, question.id, grade, chosen)
+            _record_question(session, work, number, question.id, grade, chosen)
             if not grade.passed:
                 right = [i for i, o in enumerate(question.options) if o.correct]
                 again = grade_knowledge_check(question, right)
-                _record_question(session, user_id, number, question.id, again, right)
+                _record_question(session, work, number, question.id, again, right)
 
 
 def _record_question(
-    session: Session, user_id: int, number: int, exercise_id: str, grade: Grade, chosen: list[int]
+    session: Session,
+    work: WorkContext,
+    number: int,
+    exercise_id: str,
+    grade: Grade,
+    chosen: list[int],
 ) -> None:
     service.record_attempt(
         session,
-        user_id=user_id,
+        context=work,
         exercise_id=exercise_id,
         kind="knowledge_check",
         grade=grade,
@@ -76,7 +82,7 @@ def _record_question(
 
 
 def _bottleneck_attempt(
-    session: Session, catalog: Catalog, user_id: int, rng: random.Random
+    session: Session, catalog: Catalog, work: WorkContext, rng: random.Random
 ) -> None:
     case = catalog.case(CASE_ID)
     others = [p.id for p in case.problems if p.id != case.bottleneck]
@@ -86,7 +92,7 @@ def _bottleneck_attempt(
         grade = case_grading.bottleneck(case, pick)
         service.record_attempt(
             session,
-            user_id=user_id,
+            context=work,
             exercise_id=case_exercise_id(case.id, "bottleneck"),
             kind="bottleneck",
             grade=grade,
@@ -127,22 +133,21 @@ DEMO_PLAN = {
 }
 
 
-def _plan(session: Session, catalog: Catalog, user: User) -> bool:
-    assert user.id is not None
-    if queries.plan_for(session, user.id, PLAN_CASE) is not None:
+def _plan(session: Session, catalog: Catalog, work: WorkContext) -> bool:
+    found = queries.plan_for(session, work.user_id, PLAN_CASE, organisation_id=work.organisation_id)
+    if found is not None:
         return False
     case = catalog.case(PLAN_CASE)
     calculation = create_calculation(
         session,
-        owner_id=user.id,
-        organisation_id=None,
+        context=work,
         title=f"Kassabon {case.title}",
         computed=compute(comparison_mapping(case, 0), catalog.price_list),
         case_id=case.id,
     )
     service.add_plan_version(
         session,
-        user_id=user.id,
+        context=work,
         case_id=case.id,
         fields=dict(DEMO_PLAN),
         calculation_id=calculation.id or 0,
@@ -160,22 +165,31 @@ def _plan(session: Session, catalog: Catalog, user: User) -> bool:
 def seed_demo_activity(session: Session, settings: Settings, catalog: Catalog) -> int:
     """Attempts for the demo cohort's trainees; returns how many trainees got new activity."""
     seeded = 0
-    trainees = _cohort_trainees(session)
+    cohort, trainees = _cohort_trainees(session)
+    if cohort is None:
+        return 0
     for position, user in enumerate(trainees):
         assert user.id is not None
+        work = WorkContext(user.id, cohort.organisation_id, cohort.id)
         # One submitted plan waits in the review queue, whatever else the trainee did already.
-        planned = position == 0 and _plan(session, catalog, user)
-        if queries.first_attempts(session, [user.id]):
+        planned = position == 0 and _plan(session, catalog, work)
+        if queries.latest_attempts(
+            session, user.id, _question_ids(catalog), organisation_id=cohort.organisation_id
+        ):
             if planned:
                 _refresh(session, catalog, settings, user.id)
             continue
         rng = random.Random(f"doorbraakschool-demo-{user.email}")
-        _knowledge_attempts(session, catalog, user.id, rng)
+        _knowledge_attempts(session, catalog, work, rng)
         if position < len(trainees) - 2:  # two trainees have not reached the case exercise yet
-            _bottleneck_attempt(session, catalog, user.id, rng)
+            _bottleneck_attempt(session, catalog, work, rng)
         _refresh(session, catalog, settings, user.id)
         seeded += 1
     return seeded
+
+
+def _question_ids(catalog: Catalog) -> list[str]:
+    return [q.id for n in KNOWLEDGE_MODULES for q in catalog.module(n).exercises]
 
 
 def _refresh(session: Session, catalog: Catalog, settings: Settings, user_id: int) -> None:

@@ -184,7 +184,8 @@ def seed_demo_progress(session: Session, settings: Settings, catalog: Catalog) -
                 continue  # this one has not started
             session.execute(insert(ModuleProgress), progress)
             if attempts:
-                session.execute(insert(Attempt), attempts)
+                context = {"organisation_id": cohort.organisation_id, "cohort_id": cohort.id}
+                session.execute(insert(Attempt), [row | context for row in attempts])
             seeded += 1
     session.flush()
     return seeded

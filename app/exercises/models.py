@@ -18,6 +18,11 @@ class Attempt(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="app_user.id", ondelete="CASCADE")
+    # The context it was made in (see app/cohorts/context.py): what staff may read follows it.
+    organisation_id: int = Field(foreign_key="organisation.id", index=True, ondelete="CASCADE")
+    cohort_id: int | None = Field(
+        default=None, foreign_key="cohort.id", index=True, ondelete="SET NULL"
+    )
     exercise_id: str = Field(max_length=80, index=True)
     kind: str = Field(max_length=30)
     module_number: int | None = None
@@ -43,14 +48,19 @@ class ExerciseDraft(SQLModel, table=True):
 
 
 class BreakthroughPlan(SQLModel, table=True):
-    """A trainee's doorbraakplan for one case: its status follows the latest submission and the
-    latest review (submitted -> returned -> submitted -> approved)."""
+    """A trainee's doorbraakplan for one case (one per organisation): its status follows the
+    latest submission and the latest review (submitted -> returned -> submitted -> approved)."""
 
     __tablename__ = "breakthrough_plan"
-    __table_args__ = (UniqueConstraint("user_id", "case_id"),)
+    __table_args__ = (UniqueConstraint("user_id", "organisation_id", "case_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="app_user.id", ondelete="CASCADE", index=True)
+    # The context the plan was started in; every later version belongs to the same context.
+    organisation_id: int = Field(foreign_key="organisation.id", index=True, ondelete="CASCADE")
+    cohort_id: int | None = Field(
+        default=None, foreign_key="cohort.id", index=True, ondelete="SET NULL"
+    )
     case_id: str = Field(max_length=20)
     status: str = Field(default="submitted", max_length=20)  # submitted|returned|approved
     versions: int = 0

@@ -1,17 +1,20 @@
-"""Reads of the exercises domain: a trainee's own attempts, drafts and plans; for trainers the
-review queue of the cohorts they train. Free text is only read through the reviewer checks."""
+"""Reads of the exercises domain: a trainee's own attempts, drafts and plans (of the organisation
+they act in); for trainers the review queue of work made in the cohorts they train. Free text is
+only read through the reviewer checks."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
-from app.accounts.models import Role, User
+from app.accounts.models import User
 from app.accounts.viewer import Viewer
-from app.cohorts.models import Cohort, CohortTrainer, Enrollment
+from app.cohorts import queries as cohort_queries
+from app.cohorts.models import Cohort, Enrollment
 from app.errors import NotFound
 from app.exercises.grading import counts_as_passed
 from app.exercises.models import (
@@ -25,27 +28,38 @@ from app.exercises.models import (
 HIDDEN = "Dit werk bestaat niet of je hebt er geen toegang toe."
 
 
+def _own_attempts(user_id: int, organisation_id: int | None) -> Any:
+    """The author's attempts made in this organisation (None: in every organisation, for the
+    person's own learning progress only)."""
+    query = select(Attempt).where(Attempt.user_id == user_id)
+    if organisation_id is not None:
+        query = query.where(Attempt.organisation_id == organisation_id)
+    return query
+
+
 def latest_attempts(
-    session: Session, user_id: int, exercise_ids: Iterable[str]
+    session: Session, user_id: int, exercise_ids: Iterable[str], *, organisation_id: int | None
 ) -> dict[str, Attempt]:
     """The newest attempt per exercise for this user."""
     ids = list(exercise_ids)
     if not ids:
         return {}
     rows = session.exec(
-        select(Attempt)
-        .where(Attempt.user_id == user_id, col(Attempt.exercise_id).in_(ids))
+        _own_attempts(user_id, organisation_id)
+        .where(col(Attempt.exercise_id).in_(ids))
         .order_by(col(Attempt.id))
     ).all()
     return {attempt.exercise_id: attempt for attempt in rows}
 
 
-def attempts_for(session: Session, user_id: int, exercise_id: str) -> list[Attempt]:
+def attempts_for(
+    session: Session, user_id: int, exercise_id: str, *, organisation_id: int | None
+) -> list[Attempt]:
     """Every attempt of this user at this exercise, oldest first."""
     return list(
         session.exec(
-            select(Attempt)
-            .where(Attempt.user_id == user_id, Attempt.exercise_id == exercise_id)
+            _own_attempts(user_id, organisation_id)
+            .where(Attempt.exercise_id == exercise_id)
             .order_by(col(Attempt.id))
         ).all()
     )
@@ -54,15 +68,31 @@ def attempts_for(session: Session, user_id: int, exercise_id: str) -> list[Attem
 def attempt_states(
     session: Session, user_id: int, exercise_ids: Iterable[str]
 ) -> dict[str, tuple[bool, bool]]:
+    """(attempted, passed) per exercise over every organisation: module progress is the
+    person's own learning (the course is the same everywhere). Pages use own_attempt_states."""
+    return _attempt_states(session, user_id, exercise_ids, None)
+
+
+def own_attempt_states(
+    session: Session, viewer: Viewer, exercise_ids: Iterable[str]
+) -> dict[str, tuple[bool, bool]]:
+    """(attempted, passed) per exercise of the viewer's attempts in the organisation they act in."""
+    return _attempt_states(session, viewer.user_id, exercise_ids, viewer.organisation_id)
+
+
+def _attempt_states(
+    session: Session, user_id: int, exercise_ids: Iterable[str], organisation_id: int | None
+) -> dict[str, tuple[bool, bool]]:
     """(attempted, passed) per exercise, with each kind's rule for which attempt counts."""
     ids = list(exercise_ids)
     if not ids:
         return {}
-    rows = session.exec(
-        select(Attempt.exercise_id, Attempt.kind, Attempt.passed)
-        .where(Attempt.user_id == user_id, col(Attempt.exercise_id).in_(ids))
-        .order_by(col(Attempt.id))
-    ).all()
+    query = select(Attempt.exercise_id, Attempt.kind, Attempt.passed).where(
+        Attempt.user_id == user_id, col(Attempt.exercise_id).in_(ids)
+    )
+    if organisation_id is not None:
+        query = query.where(Attempt.organisation_id == organisation_id)
+    rows = session.exec(query.order_by(col(Attempt.id))).all()
     history: dict[str, tuple[str, list[bool]]] = {}
     for exercise_id, kind, passed in rows:
         history.setdefault(exercise_id, (kind, []))[1].append(passed)
@@ -89,17 +119,57 @@ def draft_ids(session: Session, user_id: int, exercise_ids: Iterable[str]) -> se
     return set(rows)
 
 
-def plan_for(session: Session, user_id: int, case_id: str) -> BreakthroughPlan | None:
+def plan_for(
+    session: Session, user_id: int, case_id: str, *, organisation_id: int | None
+) -> BreakthroughPlan | None:
+    """The author's plan for this case in the organisation they act in (None: no organisation,
+    hence no plan)."""
+    if organisation_id is None:
+        return None
     return session.exec(
         select(BreakthroughPlan).where(
-            BreakthroughPlan.user_id == user_id, BreakthroughPlan.case_id == case_id
+            BreakthroughPlan.user_id == user_id,
+            BreakthroughPlan.organisation_id == organisation_id,
+            BreakthroughPlan.case_id == case_id,
         )
     ).first()
 
 
 def plans_of_user(session: Session, user_id: int) -> list[BreakthroughPlan]:
+    """The person's plans in every organisation, for their module progress only."""
     return list(
-        session.exec(select(BreakthroughPlan).where(BreakthroughPlan.user_id == user_id)).all()
+        session.exec(
+            select(BreakthroughPlan)
+            .where(BreakthroughPlan.user_id == user_id)
+            .order_by(col(BreakthroughPlan.id))
+        ).all()
+    )
+
+
+def own_plans(session: Session, viewer: Viewer) -> list[BreakthroughPlan]:
+    """The viewer's plans made in the organisation they act in."""
+    if viewer.organisation_id is None:
+        return []
+    return list(
+        session.exec(
+            select(BreakthroughPlan)
+            .where(
+                BreakthroughPlan.user_id == viewer.user_id,
+                BreakthroughPlan.organisation_id == viewer.organisation_id,
+            )
+            .order_by(col(BreakthroughPlan.id))
+        ).all()
+    )
+
+
+def plans_in_cohort(session: Session, cohort: Cohort, user_id: int) -> list[BreakthroughPlan]:
+    """One trainee's plans made in this cohort (for the cohort's staff)."""
+    return list(
+        session.exec(
+            select(BreakthroughPlan)
+            .where(BreakthroughPlan.cohort_id == cohort.id, BreakthroughPlan.user_id == user_id)
+            .order_by(col(BreakthroughPlan.id))
+        ).all()
     )
 
 
@@ -143,18 +213,13 @@ def user_names(session: Session, user_ids: Iterable[int]) -> dict[int, str]:
 
 
 # --------------------------------------------------------------------------------------------
-# Who may read whose work
+# Who may read which work: trainers read the free text of work made in the cohorts they train
+# (app/cohorts/context.py); org admins see statuses only.
 
 
 def reviewer_cohort_ids(session: Session, viewer: Viewer) -> set[int]:
-    """Cohorts the viewer trains, with the trainer role in the cohort's organisation. Only
-    these trainers read trainees' free text; org admins see statuses."""
-    rows = session.exec(
-        select(Cohort.id, Cohort.organisation_id)
-        .join(CohortTrainer, col(CohortTrainer.cohort_id) == Cohort.id)
-        .where(CohortTrainer.user_id == viewer.user_id)
-    ).all()
-    return {cid for cid, org in rows if cid is not None and viewer.has_role(org, Role.trainer)}
+    """Cohorts the viewer trains, with the trainer role in the cohort's organisation."""
+    return cohort_queries.trained_cohort_ids_with_role(session, viewer)
 
 
 def enrolled_user_ids(session: Session, cohort_ids: Iterable[int]) -> set[int]:
@@ -165,13 +230,11 @@ def enrolled_user_ids(session: Session, cohort_ids: Iterable[int]) -> set[int]:
     return set(rows)
 
 
-def reviewable_user_ids(session: Session, viewer: Viewer) -> set[int]:
-    return enrolled_user_ids(session, reviewer_cohort_ids(session, viewer))
-
-
 def plan_for_reviewer(session: Session, viewer: Viewer, plan_id: int) -> BreakthroughPlan:
     plan = session.get(BreakthroughPlan, plan_id)
-    if plan is None or plan.user_id not in reviewable_user_ids(session, viewer):
+    if plan is None or not cohort_queries.trainer_scope(session, viewer).allows(
+        None, plan.cohort_id
+    ):
         raise NotFound(HIDDEN)
     return plan
 
@@ -181,7 +244,7 @@ def attempt_for_reviewer(session: Session, viewer: Viewer, attempt_id: int) -> A
     if (
         attempt is None
         or attempt.kind != "value_triangle"
-        or attempt.user_id not in reviewable_user_ids(session, viewer)
+        or not cohort_queries.trainer_scope(session, viewer).allows(None, attempt.cohort_id)
     ):
         raise NotFound(HIDDEN)
     return attempt
@@ -202,12 +265,14 @@ class QueueItem:
     version: int | None = None
 
 
-def _pending_plans(session: Session, user_ids: set[int]) -> list[tuple[BreakthroughPlan, datetime]]:
+def _pending_plans(
+    session: Session, cohort_ids: set[int]
+) -> list[tuple[BreakthroughPlan, datetime]]:
     rows = session.exec(
         select(BreakthroughPlan, BreakthroughPlanVersion)
         .join(BreakthroughPlanVersion, col(BreakthroughPlanVersion.plan_id) == BreakthroughPlan.id)
         .where(
-            col(BreakthroughPlan.user_id).in_(user_ids),
+            col(BreakthroughPlan.cohort_id).in_(cohort_ids),
             BreakthroughPlan.status == "submitted",
             col(BreakthroughPlanVersion.number) == col(BreakthroughPlan.versions),
         )
@@ -215,10 +280,10 @@ def _pending_plans(session: Session, user_ids: set[int]) -> list[tuple[Breakthro
     return [(plan, version.submitted_at) for plan, version in rows]
 
 
-def _pending_triangles(session: Session, user_ids: set[int]) -> list[Attempt]:
+def _pending_triangles(session: Session, cohort_ids: set[int]) -> list[Attempt]:
     rows = session.exec(
         select(Attempt)
-        .where(col(Attempt.user_id).in_(user_ids), Attempt.kind == "value_triangle")
+        .where(col(Attempt.cohort_id).in_(cohort_ids), Attempt.kind == "value_triangle")
         .order_by(col(Attempt.id))
     ).all()
     latest = {(a.user_id, a.exercise_id): a for a in rows}
@@ -226,12 +291,13 @@ def _pending_triangles(session: Session, user_ids: set[int]) -> list[Attempt]:
     return [a for a in latest.values() if a.id not in reviewed]
 
 
-def queue_for_users(session: Session, user_ids: set[int]) -> list[QueueItem]:
-    """Work waiting for a trainer: submitted plans and unreviewed value triangles, oldest first."""
-    if not user_ids:
+def queue_for_cohorts(session: Session, cohort_ids: set[int]) -> list[QueueItem]:
+    """Work made in these cohorts waiting for a trainer: submitted plans and unreviewed value
+    triangles, oldest first."""
+    if not cohort_ids:
         return []
-    plans = _pending_plans(session, user_ids)
-    triangles = _pending_triangles(session, user_ids)
+    plans = _pending_plans(session, cohort_ids)
+    triangles = _pending_triangles(session, cohort_ids)
     names = user_names(session, [p.user_id for p, _ in plans] + [a.user_id for a in triangles])
     items = [
         QueueItem("plan", p.id or 0, p.user_id, names.get(p.user_id, ""), p.case_id, at, p.versions)
@@ -253,22 +319,20 @@ def queue_for_users(session: Session, user_ids: set[int]) -> list[QueueItem]:
 
 def queue_for_cohort(session: Session, cohort: Cohort) -> list[QueueItem]:
     assert cohort.id is not None
-    return queue_for_users(session, enrolled_user_ids(session, [cohort.id]))
+    return queue_for_cohorts(session, {cohort.id})
 
 
 def queue_count(session: Session, viewer: Viewer) -> int:
     """How many items wait for this trainer, over every cohort the viewer trains."""
-    return len(queue_for_users(session, reviewable_user_ids(session, viewer)))
+    return len(queue_for_cohorts(session, reviewer_cohort_ids(session, viewer)))
 
 
-def plan_statuses(session: Session, user_ids: set[int]) -> list[BreakthroughPlan]:
-    """Every plan of these users (status only), most recently changed first."""
-    if not user_ids:
-        return []
+def plan_statuses(session: Session, cohort: Cohort) -> list[BreakthroughPlan]:
+    """Every plan made in this cohort (status only), most recently changed first."""
     return list(
         session.exec(
             select(BreakthroughPlan)
-            .where(col(BreakthroughPlan.user_id).in_(user_ids))
+            .where(BreakthroughPlan.cohort_id == cohort.id)
             .order_by(col(BreakthroughPlan.updated_at).desc())
         ).all()
     )
@@ -278,13 +342,11 @@ def plan_statuses(session: Session, user_ids: set[int]) -> list[BreakthroughPlan
 # Item analysis
 
 
-def first_attempts(session: Session, user_ids: Iterable[int]) -> list[Attempt]:
-    """The first attempt of each user at each exercise (plans are reviewed, not graded)."""
-    ids = list(user_ids)
-    if not ids:
-        return []
+def first_attempts(session: Session, cohort: Cohort) -> list[Attempt]:
+    """The first attempt made in this cohort of each user at each exercise (plans are reviewed,
+    not graded)."""
     rows = session.exec(
-        select(Attempt).where(col(Attempt.user_id).in_(ids)).order_by(col(Attempt.id))
+        select(Attempt).where(Attempt.cohort_id == cohort.id).order_by(col(Attempt.id))
     ).all()
     first: dict[tuple[int, str], Attempt] = {}
     for attempt in rows:

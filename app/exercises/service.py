@@ -13,7 +13,9 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from app.accounts.viewer import Viewer
 from app.audit.service import record
+from app.cohorts.context import WorkContext
 from app.content import Catalog
 from app.content.cases import Case
 from app.content.kinds import case_exercise_id
@@ -49,7 +51,7 @@ def submit(sub: Submission) -> str:
         version = plan_version(sub)
         add_plan_version(
             sub.session,
-            user_id=sub.viewer.user_id,
+            context=sub.work,
             case_id=sub.case.id,
             fields=version.fields,
             calculation_id=version.calculation_id,
@@ -62,7 +64,7 @@ def submit(sub: Submission) -> str:
         graded = grade_attempt(sub)
         record_attempt(
             sub.session,
-            user_id=sub.viewer.user_id,
+            context=sub.work,
             exercise_id=sub.exercise_id,
             kind=sub.kind,
             grade=graded.grade,
@@ -80,7 +82,7 @@ def answer_question(
     catalog: Catalog,
     media_dir: Path,
     *,
-    user_id: int,
+    context: WorkContext,
     module_number: int,
     question: Exercise,
     chosen: list[int],
@@ -89,14 +91,14 @@ def answer_question(
     grade = grade_knowledge_check(question, chosen)
     record_attempt(
         session,
-        user_id=user_id,
+        context=context,
         exercise_id=question.id,
         kind="knowledge_check",
         grade=grade,
         answers={"chosen": sorted(set(chosen))},
         module_number=module_number,
     )
-    refresh(session, catalog, media_dir, user_id, Changed(exercise_ids=(question.id,)))
+    refresh(session, catalog, media_dir, context.user_id, Changed(exercise_ids=(question.id,)))
     return grade
 
 
@@ -105,7 +107,7 @@ def autosave(
     catalog: Catalog,
     media_dir: Path,
     *,
-    user_id: int,
+    viewer: Viewer,
     case: Case,
     kind: str,
     values: FormValues,
@@ -113,7 +115,8 @@ def autosave(
     """Keep what the trainee typed (None: equal to what was submitted, no draft kept).
 
     A plan draft that appears or goes changes the plan status modules show ("draft")."""
-    _, baseline, had_draft = saved_values(session, user_id, case, kind)
+    user_id = viewer.user_id
+    _, baseline, had_draft = saved_values(session, viewer, case, kind)
     exercise_id = case_exercise_id(case.id, kind)
     draft = save_draft(
         session, user_id=user_id, exercise_id=exercise_id, data=values, baseline=baseline
@@ -133,10 +136,22 @@ def refresh(
 # --- steps ------------------------------------------------------------------------------------
 
 
+NO_ORGANISATION = (
+    "Je werk wordt bewaard bij de organisatie waarvoor je werkt, en je account hoort nog bij "
+    "geen organisatie."
+)
+
+
+def _organisation(context: WorkContext) -> int:
+    if context.organisation_id is None:
+        raise InvalidInput(NO_ORGANISATION)
+    return context.organisation_id
+
+
 def record_attempt(
     session: Session,
     *,
-    user_id: int,
+    context: WorkContext,
     exercise_id: str,
     kind: str,
     grade: Scored,
@@ -144,8 +159,11 @@ def record_attempt(
     module_number: int | None = None,
     case_id: str | None = None,
 ) -> Attempt:
+    """Keep one graded attempt in the context (organisation, cohort) it is made in."""
     attempt = Attempt(
-        user_id=user_id,
+        user_id=context.user_id,
+        organisation_id=_organisation(context),
+        cohort_id=context.cohort_id,
         exercise_id=exercise_id,
         kind=kind,
         module_number=module_number,
@@ -216,7 +234,7 @@ def discard_draft(session: Session, user_id: int, exercise_id: str) -> None:
 def add_plan_version(
     session: Session,
     *,
-    user_id: int,
+    context: WorkContext,
     case_id: str,
     fields: dict[str, str],
     calculation_id: int,
@@ -224,14 +242,21 @@ def add_plan_version(
     warning: str,
 ) -> BreakthroughPlanVersion:
     """A new version of the trainee's plan for this case, waiting for a trainer's review."""
-    plan = plan_for(session, user_id, case_id)
+    user_id, organisation_id = context.user_id, _organisation(context)
+    plan = plan_for(session, user_id, case_id, organisation_id=organisation_id)
     if plan is not None and plan.status == "submitted":
         raise InvalidInput("Je plan wacht al op beoordeling; je kunt het daarna opnieuw indienen.")
     if plan is not None and plan.status == "approved":
         raise InvalidInput("Je plan is al goedgekeurd.")
     now = utcnow()
     if plan is None:
-        plan = BreakthroughPlan(user_id=user_id, case_id=case_id, versions=0)
+        plan = BreakthroughPlan(
+            user_id=user_id,
+            organisation_id=organisation_id,
+            cohort_id=context.cohort_id,
+            case_id=case_id,
+            versions=0,
+        )
         try:
             with session.begin_nested():
                 session.add(plan)
@@ -257,6 +282,8 @@ def add_plan_version(
         session,
         action="plan.submitted",
         actor_id=user_id,
+        organisation_id=organisation_id,
+        cohort_id=context.cohort_id,
         case_id=case_id,
         plan_id=plan.id,
         version=version.number,
@@ -295,6 +322,7 @@ def review_plan(
         session,
         action="plan.reviewed",
         actor_id=reviewer_id,
+        organisation_id=plan.organisation_id,
         plan_id=plan.id,
         version=version.number,
         decision=decision,
@@ -322,5 +350,11 @@ def review_attempt(
     )
     session.add(review)
     session.flush()
-    record(session, action="attempt.reviewed", actor_id=reviewer_id, attempt_id=attempt.id)
+    record(
+        session,
+        action="attempt.reviewed",
+        actor_id=reviewer_id,
+        organisation_id=attempt.organisation_id,
+        attempt_id=attempt.id,
+    )
     return review

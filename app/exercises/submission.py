@@ -13,6 +13,7 @@ from sqlmodel import Session
 from app.accounts.viewer import Viewer
 from app.calculations import queries as calc_queries
 from app.calculations.models import Calculation
+from app.cohorts.context import WorkContext
 from app.content import Catalog
 from app.content.anonymise import scan, unreviewed, warning_message
 from app.content.cases import Case
@@ -39,6 +40,7 @@ class Submission:
     catalog: Catalog
     settings: Settings
     viewer: Viewer
+    work: WorkContext  # where the answer is kept: the viewer's organisation and cohort
     case: Case
     kind: str
     values: FormValues

@@ -129,7 +129,7 @@ def kind_context(
     if kind in ("kassabon", "plan"):
         extra: dict[str, Any] = {"calculations": own_calculation_rows(session, viewer)}
         if kind == "plan":
-            extra |= plan_context(session, viewer.user_id, case)
+            extra |= plan_context(session, viewer, case)
         else:
             extra["tolerance"] = case.kassabon_exercise.tolerance_euros
         return extra
@@ -139,11 +139,14 @@ def kind_context(
 
 
 def attempt_context(
-    session: Session, catalog: Catalog, user_id: int, case: Case, kind: str
+    session: Session, catalog: Catalog, viewer: Viewer, case: Case, kind: str
 ) -> dict[str, Any]:
-    """The trainee's attempts (oldest first), the latest one's feedback and its review."""
+    """The trainee's attempts in the organisation they act in (oldest first), the latest one's
+    feedback and its review."""
     exercise_id = case_exercise_id(case.id, kind)
-    attempts = queries.attempts_for(session, user_id, exercise_id)
+    attempts = queries.attempts_for(
+        session, viewer.user_id, exercise_id, organisation_id=viewer.organisation_id
+    )
     latest: Attempt | None = attempts[-1] if attempts else None
     grade = regrade(catalog, case, kind, latest.answers) if latest else None
     review = None
@@ -152,8 +155,10 @@ def attempt_context(
     return {"attempts": attempts, "latest": latest, "grade": grade, "review": review}
 
 
-def plan_context(session: Session, user_id: int, case: Case) -> dict[str, Any]:
-    plan = queries.plan_for(session, user_id, case.id)
+def plan_context(session: Session, viewer: Viewer, case: Case) -> dict[str, Any]:
+    plan = queries.plan_for(
+        session, viewer.user_id, case.id, organisation_id=viewer.organisation_id
+    )
     versions = queries.plan_versions(session, plan.id) if plan and plan.id else []
     reviews = queries.reviews_by_version(session, [v.id for v in versions if v.id])
     latest = versions[-1] if versions else None
@@ -168,20 +173,23 @@ def plan_context(session: Session, user_id: int, case: Case) -> dict[str, Any]:
 
 
 def saved_values(
-    session: Session, user_id: int, case: Case, kind: str
+    session: Session, viewer: Viewer, case: Case, kind: str
 ) -> tuple[FormValues, FormValues | None, datetime | None]:
     """(values the form shows, the submitted baseline, when the draft was saved).
 
     A draft wins over what was submitted last; the baseline is what was submitted last."""
     exercise_id = case_exercise_id(case.id, kind)
+    user_id, organisation_id = viewer.user_id, viewer.organisation_id
     baseline: FormValues | None = None
     if kind == "plan":
-        plan = queries.plan_for(session, user_id, case.id)
+        plan = queries.plan_for(session, user_id, case.id, organisation_id=organisation_id)
         versions = queries.plan_versions(session, plan.id) if plan and plan.id else []
         if versions:
             baseline = values_from_plan(versions[-1].fields, versions[-1].calculation_id)
     else:
-        latest = queries.latest_attempts(session, user_id, [exercise_id]).get(exercise_id)
+        latest = queries.latest_attempts(
+            session, user_id, [exercise_id], organisation_id=organisation_id
+        ).get(exercise_id)
         if latest is not None:
             baseline = values_from_answers(kind, latest.answers)
     draft = queries.draft_for(session, user_id, exercise_id)
@@ -204,12 +212,12 @@ class CaseExerciseState:
 
 
 def module_case_exercises(
-    session: Session, catalog: Catalog, user_id: int, module: Module
+    session: Session, catalog: Catalog, viewer: Viewer, module: Module
 ) -> list[CaseExerciseState]:
     ids = [case_exercise_id(ce.case, ce.kind) for ce in module.case_exercises]
-    states = queries.attempt_states(session, user_id, ids)
-    drafts = queries.draft_ids(session, user_id, ids)
-    plans = {p.case_id: p.status for p in queries.plans_of_user(session, user_id)}
+    states = queries.own_attempt_states(session, viewer, ids)
+    drafts = queries.draft_ids(session, viewer.user_id, ids)
+    plans = {p.case_id: p.status for p in queries.own_plans(session, viewer)}
     result = []
     for ce, exercise_id in zip(module.case_exercises, ids, strict=True):
         attempted, passed = states.get(exercise_id, (False, False))

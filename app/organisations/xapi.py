@@ -184,8 +184,10 @@ class StatementBuilder:
 
 
 def _user_statements(
-    session: Session, builder: StatementBuilder, users: list[User]
+    session: Session, builder: StatementBuilder, users: list[User], cohort_id: int
 ) -> Iterator[dict[str, Any]]:
+    """Video statements (progress is the person's own learning) and the attempts made in this
+    cohort (work belongs to the context it was made in)."""
     by_id = {u.id: u for u in users}
     ids = list(by_id)
     videos = session.exec(
@@ -197,7 +199,7 @@ def _user_statements(
         yield from builder.video(by_id[row.user_id], row)
     attempts = session.exec(
         select(Attempt)
-        .where(col(Attempt.user_id).in_(ids))
+        .where(col(Attempt.user_id).in_(ids), Attempt.cohort_id == cohort_id)
         .order_by(col(Attempt.user_id), col(Attempt.id))
     ).all()
     for attempt in attempts:
@@ -220,5 +222,7 @@ def cohort_statement_lines(
             ).all()
         )
         for start in range(0, len(users), BATCH):
-            for statement in _user_statements(session, builder, users[start : start + BATCH]):
+            for statement in _user_statements(
+                session, builder, users[start : start + BATCH], cohort_id
+            ):
                 yield json.dumps(statement, ensure_ascii=False, separators=(",", ":")) + "\n"

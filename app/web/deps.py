@@ -16,9 +16,11 @@ from app.accounts.service import touch_session
 from app.accounts.tokens import hash_token
 from app.accounts.viewer import Viewer
 from app.cohorts import queries as cohort_queries
+from app.cohorts.context import WorkContext
 from app.cohorts.models import Cohort
+from app.dates import LOCAL
 from app.db import Database, session_scope, utcnow
-from app.errors import DomainError, NotFound
+from app.errors import DomainError, NotAllowed, NotFound
 from app.settings import Settings
 from app.web import csrf
 from app.web.text import clean_text
@@ -184,6 +186,17 @@ def staff_cohort(cohort_id: int, viewer: CurrentViewer, session: DbSession) -> C
 StaffCohort = Annotated[Cohort, Depends(staff_cohort)]
 
 
+def managed_cohort(cohort: StaffCohort, viewer: CurrentViewer) -> Cohort:
+    """Route needs: org_admin of the cohort's organisation. Trainers of the cohort see it but
+    may not change who is in it (moving a person would not move their earlier work)."""
+    if not viewer.can_manage(cohort.organisation_id):
+        raise NotAllowed("Alleen de organisatiebeheerder schrijft deelnemers in of uit.")
+    return cohort
+
+
+ManagedCohort = Annotated[Cohort, Depends(managed_cohort)]
+
+
 def require_trainer_or_admin(viewer: CurrentViewer) -> Viewer:
     if not viewer.is_staff:
         raise NotFound()
@@ -191,6 +204,14 @@ def require_trainer_or_admin(viewer: CurrentViewer) -> Viewer:
 
 
 Staff = Annotated[Viewer, Depends(require_trainer_or_admin)]
+
+
+def current_work(viewer: CurrentViewer, session: DbSession) -> WorkContext:
+    """Where the viewer's new work belongs: the organisation they act in, their cohort there."""
+    return cohort_queries.work_context(session, viewer, utcnow().astimezone(LOCAL).date())
+
+
+CurrentWork = Annotated[WorkContext, Depends(current_work)]
 
 
 def require_trainee(viewer: CurrentViewer) -> Viewer:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from factories import work_context_for
 from fastapi import FastAPI
 from sqlmodel import select
 
@@ -99,9 +100,12 @@ def add_attempt(
 ) -> None:
     assert user.id is not None
     with session_scope(app.state.db, write=True) as session:
+        work = work_context_for(session, user)
         session.add(
             Attempt(
                 user_id=user.id,
+                organisation_id=work.organisation_id,
+                cohort_id=work.cohort_id,
                 exercise_id=exercise_id,
                 kind="knowledge_check",
                 module_number=module or int(exercise_id[1:3]),
@@ -136,7 +140,15 @@ def submit_plan(app: FastAPI, user: User, case_id: str = "c1") -> int:
     from app.exercises.models import BreakthroughPlan, BreakthroughPlanVersion
 
     with session_scope(app.state.db, write=True) as session:
-        plan = BreakthroughPlan(user_id=user.id, case_id=case_id, status="submitted", versions=1)
+        work = work_context_for(session, user)
+        plan = BreakthroughPlan(
+            user_id=user.id,
+            organisation_id=work.organisation_id,
+            cohort_id=work.cohort_id,
+            case_id=case_id,
+            status="submitted",
+            versions=1,
+        )
         session.add(plan)
         session.flush()
         assert plan.id is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from factories import work_context_for
+
 from app.calculations.compute import compute
 from app.calculations.service import create_calculation
 from app.content.pricing import comparison_mapping
@@ -16,8 +18,7 @@ def make_calculation(web_app, user, case_id: str, *, mapping=None, title="Mijn k
     with session_scope(web_app.state.db, write=True) as session:
         calculation = create_calculation(
             session,
-            owner_id=user.id,
-            organisation_id=None,
+            context=work_context_for(session, user),
             title=title,
             computed=compute(mapping or comparison_mapping(case, 0), catalog.price_list),
             case_id=case_id,

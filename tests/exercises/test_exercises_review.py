@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import pytest
 from exercises.exercise_helpers import make_calculation
-from factories import create_cohort, create_org, create_user, html, login_as, pdf_text, post_form
+from factories import (
+    create_cohort,
+    create_org,
+    create_user,
+    html,
+    login_as,
+    pdf_text,
+    post_form,
+    work_context_for,
+)
 from sqlmodel import select
 
 from app.accounts.models import Role
@@ -52,7 +61,7 @@ def pass_knowledge_checks(web_app, user, number):
             grade = Grade(question.id, 1.0, True, ())
             record_attempt(
                 session,
-                user_id=user.id,
+                context=work_context_for(session, user),
                 exercise_id=question.id,
                 kind="knowledge_check",
                 grade=grade,

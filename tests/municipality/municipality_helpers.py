@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from factories import work_context_for
 from fastapi import FastAPI
 from sqlmodel import select
 
@@ -62,9 +63,12 @@ def add_video(app: FastAPI, user: User, video_id: str = "01-waarom-doorbreken") 
 
 def add_attempt(app: FastAPI, user: User, *, free_text: str = SECRET) -> None:
     with session_scope(app.state.db, write=True) as session:
+        work = work_context_for(session, user)
+        where = {"organisation_id": work.organisation_id, "cohort_id": work.cohort_id}
         session.add(
             Attempt(
                 user_id=user.id,
+                **where,
                 exercise_id="m01-q1",
                 kind="knowledge_check",
                 module_number=1,
@@ -76,6 +80,7 @@ def add_attempt(app: FastAPI, user: User, *, free_text: str = SECRET) -> None:
         session.add(
             Attempt(
                 user_id=user.id,
+                **where,
                 exercise_id="c1-bottleneck",
                 kind="bottleneck",
                 module_number=5,
@@ -89,7 +94,15 @@ def add_attempt(app: FastAPI, user: User, *, free_text: str = SECRET) -> None:
 
 def add_calculation(app: FastAPI, user: User, title: str = SECRET) -> None:
     with session_scope(app.state.db, write=True) as session:
-        session.add(Calculation(owner_id=user.id, title=title))
+        work = work_context_for(session, user)
+        session.add(
+            Calculation(
+                owner_id=user.id,
+                organisation_id=work.organisation_id,
+                cohort_id=work.cohort_id,
+                title=title,
+            )
+        )
 
 
 def set_retention(

@@ -40,7 +40,7 @@ from app.calculator import PriceList
 from app.content import Catalog
 from app.errors import InvalidInput, NotAllowed
 from app.web.content import CatalogDep
-from app.web.deps import CurrentViewer, DbSession, FormData, ManagedOrganisation
+from app.web.deps import CurrentViewer, CurrentWork, DbSession, FormData, ManagedOrganisation
 from app.web.templating import is_fragment_request, render, render_page_or_fragment
 
 router = APIRouter()
@@ -96,6 +96,7 @@ def post_new(
     session: DbSession,
     catalog: CatalogDep,
     viewer: CurrentViewer,
+    work: CurrentWork,
     form: FormData,
 ) -> Response:
     case_id = form.get("case_id", "").strip()
@@ -108,12 +109,10 @@ def post_new(
         context = _index_context(session, catalog, viewer) | {"form": form, "error": message}
         return render(request, "trainee/calculator/index.html", context, status_code=400)
     start = sandbox.start_from_case(case) if case else sandbox.start_empty()
-    organisation_id = queries.home_organisation_id(viewer)
-    prices = sandbox.prices_for(session, catalog, organisation_id)
+    prices = sandbox.prices_for(session, catalog, work.organisation_id)
     calculation = calc_service.create_calculation(
         session,
-        owner_id=viewer.user_id,
-        organisation_id=organisation_id,
+        context=work,
         title=title or start.title,
         computed=compute(start.mapping, prices),
         case_id=start.case_id,

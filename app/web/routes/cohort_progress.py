@@ -80,7 +80,7 @@ def _submissions(
             plan.updated_at,
             f"/beoordelen/plannen/{plan.id}" if readable else None,
         )
-        for plan in exercise_queries.plans_of_user(session, user_id)
+        for plan in exercise_queries.plans_in_cohort(session, cohort, user_id)
     ]
 
 
@@ -253,8 +253,8 @@ def page_trainee(
         "lines": lines,
         "completed": sum(1 for line in lines if line.status == COMPLETED),
         "overdue": [line.number for line in lines if line.overdue],
-        "attempts": attempt_lines(catalog, queries.user_attempts(session, user_id)),
-        "calculations": queries.user_calculations(session, user_id),
+        "attempts": attempt_lines(catalog, queries.user_attempts(session, cohort, user_id)),
+        "calculations": queries.user_calculations(session, cohort, user_id),
         "submissions": _submissions(session, viewer, cohort, user_id),
     }
     return render(request, "staff/progress/trainee.html", context)

@@ -15,7 +15,15 @@ from app.cohorts.models import Cohort
 from app.errors import InvalidInput, NotAllowed
 from app.mail.service import deliver_pending
 from app.organisations.invitations import send_invitation
-from app.web.deps import CurrentViewer, DbSession, FormData, SettingsDep, Staff, StaffCohort
+from app.web.deps import (
+    CurrentViewer,
+    DbSession,
+    FormData,
+    ManagedCohort,
+    SettingsDep,
+    Staff,
+    StaffCohort,
+)
 from app.web.forms import parse_date, parse_id, parse_local_datetime
 from app.web.templating import render
 
@@ -76,7 +84,7 @@ def post_enrol(
     request: Request,
     session: DbSession,
     viewer: CurrentViewer,
-    cohort: StaffCohort,
+    cohort: ManagedCohort,
     form: FormData,
 ) -> Response:
     try:
@@ -90,7 +98,7 @@ def post_enrol(
 
 @router.post("/{cohort_id}/deelnemers/{user_id}/uitschrijven")
 def post_unenrol(
-    session: DbSession, viewer: CurrentViewer, cohort: StaffCohort, user_id: int
+    session: DbSession, viewer: CurrentViewer, cohort: ManagedCohort, user_id: int
 ) -> Response:
     cohort_service.unenrol(session, cohort=cohort, user_id=user_id, actor_id=viewer.user_id)
     return RedirectResponse(f"/groepen/{cohort.id}", status_code=303)

@@ -42,7 +42,7 @@ def post_draft(
         session,
         catalog,
         settings.media_dir,
-        user_id=viewer.user_id,
+        viewer=viewer,
         case=case,
         kind=kind,
         values=form_values(kind, form),

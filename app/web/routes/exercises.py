@@ -30,7 +30,7 @@ from app.exercises.models import BreakthroughPlan, BreakthroughPlanVersion, Revi
 from app.exercises.plan_pdf import plan_pdf
 from app.exercises.submission import Submission
 from app.web.content import CatalogDep, find_case, markdown
-from app.web.deps import CurrentViewer, DbSession, FormLists, SettingsDep
+from app.web.deps import CurrentViewer, CurrentWork, DbSession, FormLists, SettingsDep
 from app.web.problem_graph import graph_context
 from app.web.templating import is_fragment_request, render, render_page_or_fragment
 
@@ -49,8 +49,8 @@ def page_exercises(
     request: Request, session: DbSession, catalog: CatalogDep, viewer: CurrentViewer
 ) -> HTMLResponse:
     ids = [case_exercise_id(c.id, k) for c in catalog.cases for k in CASE_KINDS]
-    states = exercise_queries.attempt_states(session, viewer.user_id, ids)
-    plans = {p.case_id: p.status for p in exercise_queries.plans_of_user(session, viewer.user_id)}
+    states = exercise_queries.own_attempt_states(session, viewer, ids)
+    plans = {p.case_id: p.status for p in exercise_queries.own_plans(session, viewer)}
     drafts = exercise_queries.draft_ids(session, viewer.user_id, ids)
     context = {
         "catalog": catalog,
@@ -74,10 +74,10 @@ def exercise_context(
     **overrides: Any,
 ) -> dict[str, Any]:
     """Everything the page and its fragment show; ``overrides`` carry a submission's outcome."""
-    values, _, draft_at = views.saved_values(session, viewer.user_id, case, kind)
+    values, _, draft_at = views.saved_values(session, viewer, case, kind)
     context = views.base_context(case, kind)
     context |= views.kind_context(session, catalog, viewer, case, kind)
-    context |= views.attempt_context(session, catalog, viewer.user_id, case, kind)
+    context |= views.attempt_context(session, catalog, viewer, case, kind)
     context |= {
         "values": values,
         "draft_saved_at": draft_at,
@@ -123,6 +123,7 @@ def post_exercise(
     settings: SettingsDep,
     catalog: CatalogDep,
     viewer: CurrentViewer,
+    work: CurrentWork,
     case_id: str,
     slug: str,
     form: FormLists,
@@ -130,7 +131,7 @@ def post_exercise(
     case = find_case(catalog, case_id)
     kind = _kind(slug)
     values = form_values(kind, form)
-    sub = Submission(session, catalog, settings, viewer, case, kind, values)
+    sub = Submission(session, catalog, settings, viewer, work, case, kind, values)
     try:
         warning = exercise_service.submit(sub)
     except (AnswerError, InvalidInput) as exc:
@@ -212,7 +213,9 @@ def plan_pdf_response(context: dict[str, Any]) -> Response:
 
 
 def _own_plan(session: Session, viewer: Viewer, case: Case) -> BreakthroughPlan:
-    plan = exercise_queries.plan_for(session, viewer.user_id, case.id)
+    plan = exercise_queries.plan_for(
+        session, viewer.user_id, case.id, organisation_id=viewer.organisation_id
+    )
     if plan is None:
         raise NotFound("Je hebt voor deze casus nog geen doorbraakplan ingediend.")
     return plan

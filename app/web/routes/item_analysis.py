@@ -28,7 +28,7 @@ def page_item_analysis(
     users = exercise_queries.enrolled_user_ids(session, [cohort.id])
     attempts = [
         FirstAttempt(a.exercise_id, a.kind, a.case_id, a.answers, a.passed)
-        for a in exercise_queries.first_attempts(session, users)
+        for a in exercise_queries.first_attempts(session, cohort)
     ]
     rows = analyse(catalog, attempts)
     context = {

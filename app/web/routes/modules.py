@@ -19,7 +19,7 @@ from app.exercises.views import module_case_exercises
 from app.organisations.queries import escalation_route_for_user
 from app.progress.queries import module_progress_for_user
 from app.web.content import CatalogDep, markdown
-from app.web.deps import CurrentViewer, DbSession, FormLists, SettingsDep
+from app.web.deps import CurrentViewer, CurrentWork, DbSession, FormLists, SettingsDep
 from app.web.templating import is_fragment_request, render, render_page_or_fragment
 from app.web.video import video_view
 
@@ -62,7 +62,10 @@ def _module_context(
     session: DbSession, catalog: Catalog, media_dir: Path, viewer: Viewer, module: Module
 ) -> dict[str, Any]:
     attempts = exercise_queries.latest_attempts(
-        session, viewer.user_id, [e.id for e in module.exercises]
+        session,
+        viewer.user_id,
+        [e.id for e in module.exercises],
+        organisation_id=viewer.organisation_id,
     )
     grades = {
         e.id: _regrade(e, attempts[e.id].answers) if e.id in attempts else None
@@ -82,7 +85,7 @@ def _module_context(
         "previous": catalog.module(module.number - 1) if module.number > 1 else None,
         "next": catalog.module(module.number + 1) if module.number < len(catalog.modules) else None,
         "explain": lambda text: markdown(catalog, text),
-        "case_exercises": module_case_exercises(session, catalog, viewer.user_id, module),
+        "case_exercises": module_case_exercises(session, catalog, viewer, module),
         "escalation_routes": escalation_route_for_user(session, viewer.user_id)
         if module.number == ESCALATION_MODULE
         else None,
@@ -118,6 +121,7 @@ def post_question(
     settings: SettingsDep,
     catalog: CatalogDep,
     viewer: CurrentViewer,
+    work: CurrentWork,
     number: int,
     exercise_id: str,
     form: FormLists,
@@ -131,7 +135,7 @@ def post_question(
             session,
             catalog,
             settings.media_dir,
-            user_id=viewer.user_id,
+            context=work,
             module_number=module.number,
             question=question,
             chosen=_chosen(form),

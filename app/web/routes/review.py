@@ -77,9 +77,7 @@ def fragment_review_count(request: Request, session: DbSession, viewer: Staff) -
 def page_cohort_queue(
     request: Request, session: DbSession, viewer: Staff, cohort: StaffCohort
 ) -> HTMLResponse:
-    assert cohort.id is not None
-    users = exercise_queries.enrolled_user_ids(session, [cohort.id])
-    plans = exercise_queries.plan_statuses(session, users)
+    plans = exercise_queries.plan_statuses(session, cohort)
     context = {
         "cohort": cohort,
         "items": exercise_queries.queue_for_cohort(session, cohort),
