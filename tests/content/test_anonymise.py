@@ -24,7 +24,9 @@ from app.content.anonymise import KIND_LABELS, KINDS, Hit, scan, unreviewed, war
 
 CORPUS_PATH = Path(__file__).with_name("anonymisation_corpus.yaml")
 STRUCTURED = tuple(kind for kind in KINDS if kind != "name")
-DETECTORS = ["lexicon", "deep"]
+# The deduce scan of the whole corpus is a large share of the suite's time: slow (make test still
+# runs it, in its SQLite pass).
+DETECTORS = ["lexicon", pytest.param("deep", marks=pytest.mark.slow)]
 
 
 # --- Synthetic data generators (checksums computed here, not with stdnum) ---------------------
@@ -151,12 +153,10 @@ def test_negative_snippet_has_no_structured_hit(snippet: dict[str, Any]) -> None
     assert scan(snippet["text"], names=False) == []
 
 
-@pytest.mark.slow  # the deduce name scan of the whole corpus
 def test_negative_snippets_have_no_hit_with_names(name_scans: dict[str, list[Hit]]) -> None:
     assert {s["id"]: name_scans[s["id"]] for s in NEGATIVES if name_scans[s["id"]]} == {}
 
 
-@pytest.mark.slow  # the deduce name scan of the whole corpus
 def test_name_recall_on_corpus_is_at_least_95_percent(name_scans: dict[str, list[Hit]]) -> None:
     gold = found = 0
     for snippet in POSITIVES:
@@ -167,7 +167,6 @@ def test_name_recall_on_corpus_is_at_least_95_percent(name_scans: dict[str, list
     assert found / gold >= 0.95
 
 
-@pytest.mark.slow  # the deduce name scan of the whole corpus
 def test_name_hits_on_positives_are_mostly_gold(name_scans: dict[str, list[Hit]]) -> None:
     extra = Counter[tuple[str, str]]()
     for snippet in POSITIVES:
@@ -175,7 +174,6 @@ def test_name_hits_on_positives_are_mostly_gold(name_scans: dict[str, list[Hit]]
     assert sum(extra.values()) <= 3, extra
 
 
-@pytest.mark.slow  # the deduce name scan of the whole corpus
 def test_hit_offsets_point_at_the_hit_text(name_scans: dict[str, list[Hit]]) -> None:
     for snippet in CORPUS:
         for hit in name_scans[snippet["id"]]:
