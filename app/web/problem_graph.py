@@ -1,6 +1,6 @@
 """Layout of a case's problem graph as an SVG drawing (pure): layers top to bottom, arrows for
 "keeps in place". Takes (id, title, owner, blocks) tuples, returns coordinates;
-``graph_context`` is what templates/trainee/cases/_graph.html and its list alternative need."""
+``graph_context`` is what templates/trainee/cases/_graph.html and _problem_list.html need."""
 
 from __future__ import annotations
 
