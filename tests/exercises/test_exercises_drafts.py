@@ -90,10 +90,10 @@ def test_submitting_clears_the_draft_and_an_equal_draft_is_not_kept(client, trai
     assert drafts(web_app) == {}
 
 
-def test_drafts_are_per_user(client, trainee, group, make_client, web_app):
+def test_drafts_are_per_user(client, trainee, world, make_client, web_app):
     post_form(client, "/concepten/c9-plan", {"situation": "Van Sanne."}, headers=HX)
     other = make_client()
-    login_as(other, group.other_trainee)
+    login_as(other, world.daan)
     page = html(other.get("/oefeningen/c9/doorbraakplan"))
     assert page.select_one("#plan-situation").get_text() == ""
     post_form(other, "/concepten/c9-plan", {"situation": "Van Daan."}, headers=HX)

@@ -9,7 +9,6 @@ from sqlmodel import func, select
 from app.accounts.models import Role
 from app.accounts.queries import user_by_email
 from app.cohorts.models import Cohort
-from app.cohorts.service import enrol
 from app.db import session_scope
 from app.demo.activity import seed_demo_activity
 from app.demo.people import create_demo
@@ -22,34 +21,32 @@ def answer(client, question, index):
 
 
 def test_item_analysis_shows_first_attempt_share_and_most_chosen_wrong_answer(
-    client, web_app, group, make_client, catalog
+    client, web_app, world, make_client, catalog
 ):
     question = catalog.module(1).exercises[0]
     right = next(i for i, o in enumerate(question.options) if o.correct)
     wrong = [i for i, o in enumerate(question.options) if not o.correct]
-    third = create_user(web_app, "noor@voorbeeld.example", org=group.org, role=Role.trainee)
-    with session_scope(web_app.state.db, write=True) as session:
-        enrol(session, cohort=group.cohort, user=third, actor_id=None)
+    third = world.noor
     browsers = {}
-    for user in (group.trainee, group.other_trainee, third):
+    for user in (world.sanne, world.daan, third):
         browsers[user.id] = make_client()
         login_as(browsers[user.id], user)
     # Sanne: wrong (first wrong option), then right; Daan: right; Noor: the same wrong option.
-    answer(browsers[group.trainee.id], question, wrong[0])
-    answer(browsers[group.trainee.id], question, right)
-    answer(browsers[group.other_trainee.id], question, right)
+    answer(browsers[world.sanne.id], question, wrong[0])
+    answer(browsers[world.sanne.id], question, right)
+    answer(browsers[world.daan.id], question, right)
     answer(browsers[third.id], question, wrong[0])
     # knelpunt of c9: Sanne p3 then p1, Daan p3, Noor p1
     for user, picks in (
-        (group.trainee, ["p3", "p1"]),
-        (group.other_trainee, ["p3"]),
+        (world.sanne, ["p3", "p1"]),
+        (world.daan, ["p3"]),
         (third, ["p1"]),
     ):
         for pick in picks:
             post_form(browsers[user.id], "/oefeningen/c9/knelpunt", {"choice": pick})
 
-    login_as(client, group.trainer)
-    response = client.get(f"/groepen/{group.cohort.id}/itemanalyse")
+    login_as(client, world.trainer)
+    response = client.get(f"/groepen/{world.cohort.id}/itemanalyse")
     assert response.status_code == 200
     page = html(response)
     row = page.select_one(f"tr[data-exercise={question.id}]")
@@ -64,13 +61,13 @@ def test_item_analysis_shows_first_attempt_share_and_most_chosen_wrong_answer(
     assert cells[3] == "Twaalf schuldeisers en beslag (2×)"
 
 
-def test_item_analysis_ignores_trainees_outside_the_cohort(client, web_app, group, make_client):
-    outsider = create_user(web_app, "los@voorbeeld.example", org=group.org, role=Role.trainee)
+def test_item_analysis_ignores_trainees_outside_the_cohort(client, web_app, world, make_client):
+    outsider = create_user(web_app, "los@voorbeeld.example", org=world.org, role=Role.trainee)
     browser = make_client()
     login_as(browser, outsider)
     post_form(browser, "/oefeningen/c9/knelpunt", {"choice": "p3"})
-    login_as(client, group.trainer)
-    page = html(client.get(f"/groepen/{group.cohort.id}/itemanalyse"))
+    login_as(client, world.trainer)
+    page = html(client.get(f"/groepen/{world.cohort.id}/itemanalyse"))
     assert page.select_one("#geen-pogingen") is not None
 
 

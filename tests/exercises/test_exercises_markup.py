@@ -41,18 +41,18 @@ def test_exercise_pages_follow_the_markup_rules(client, trainee, web_app):
     check(client.get("/modules/23"))
 
 
-def test_review_pages_follow_the_markup_rules(client, make_client, web_app, group):
-    login_as(client, group.trainee)
-    calc = make_calculation(web_app, group.trainee, "c9")
+def test_review_pages_follow_the_markup_rules(client, make_client, web_app, world):
+    login_as(client, world.sanne)
+    calc = make_calculation(web_app, world.sanne, "c9")
     post_form(client, "/oefeningen/c9/doorbraakplan", {**PLAN, "calculation_id": str(calc)})
     triangle = {f"argument_{a}": "Argument." for a in ("legitimacy", "engagement", "return")}
     triangle |= {f"judgment_{a}": "ja" for a in ("legitimacy", "engagement", "return")}
     post_form(client, "/oefeningen/c9/waardendriehoek", triangle)
     trainer = make_client()
-    login_as(trainer, group.trainer)
+    login_as(trainer, world.trainer)
     index = trainer.get("/beoordelen")
     check(index)
     for link in html(index).select(".review-queue a"):
         check(trainer.get(link["href"]))
-    check(trainer.get(f"/beoordelen/groepen/{group.cohort.id}"))
-    check(trainer.get(f"/groepen/{group.cohort.id}/itemanalyse"))
+    check(trainer.get(f"/beoordelen/groepen/{world.cohort.id}"))
+    check(trainer.get(f"/groepen/{world.cohort.id}/itemanalyse"))

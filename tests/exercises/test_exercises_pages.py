@@ -209,8 +209,8 @@ def test_kassabon_with_the_scenarios_swapped_fails_and_says_why_per_payer(
     ]
 
 
-def test_kassabon_refuses_someone_elses_calculation(client, trainee, group, web_app):
-    other = make_calculation(web_app, group.other_trainee, "c1")
+def test_kassabon_refuses_someone_elses_calculation(client, trainee, world, web_app):
+    other = make_calculation(web_app, world.daan, "c1")
     response = post_form(client, "/oefeningen/c1/kassabon", {"calculation_id": str(other)})
     assert response.status_code == 400
     assert "eigen" in html(response).select_one("#formulier-fout").get_text()
@@ -323,10 +323,10 @@ def test_attempts_are_kept_with_answers_and_scores(client, trainee, web_app):
     assert len(history) == 3
 
 
-def test_other_users_see_only_their_own_attempts(client, trainee, group, make_client):
+def test_other_users_see_only_their_own_attempts(client, trainee, world, make_client):
     post_form(client, "/oefeningen/c9/knelpunt", {"choice": "p1"})
     other = make_client()
-    login_as(other, group.other_trainee)
+    login_as(other, world.daan)
     page = html(other.get("/oefeningen/c9/knelpunt"))
     assert page.select_one("#resultaat") is None
     assert page.select_one(".attempt-history") is None

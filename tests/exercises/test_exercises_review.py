@@ -8,7 +8,6 @@ import pytest
 from exercises.exercise_helpers import make_calculation
 from factories import (
     create_cohort,
-    create_org,
     create_user,
     html,
     login_as,
@@ -86,26 +85,26 @@ def plan_id(web_app, user):
         return plan.id
 
 
-def test_plan_review_flow_completes_module_23(client, make_client, web_app, group):
-    login_as(client, group.trainee)
-    pass_knowledge_checks(web_app, group.trainee, 23)
-    row = module_row(web_app, group.trainee, 23)
+def test_plan_review_flow_completes_module_23(client, make_client, web_app, world):
+    login_as(client, world.sanne)
+    pass_knowledge_checks(web_app, world.sanne, 23)
+    row = module_row(web_app, world.sanne, 23)
     assert row.status == "in_progress"
     assert row.missing == ["doorbraakplan indienen"]
 
     # 1. the trainee submits
-    assert submit_plan(client, web_app, group.trainee).status_code == 303
-    assert module_row(web_app, group.trainee, 23).plan_status == "submitted"
+    assert submit_plan(client, web_app, world.sanne).status_code == 303
+    assert module_row(web_app, world.sanne, 23).plan_status == "submitted"
     page = html(client.get("/oefeningen/c9/doorbraakplan"))
     assert "wacht op beoordeling" in page.select_one("#plan-status").get_text()
     assert page.select_one("#oefening-formulier") is None  # no edits while under review
 
     # 2. the trainer sees it in the queue and returns it with the rubric
     trainer = make_client()
-    login_as(trainer, group.trainer)
+    login_as(trainer, world.trainer)
     queue = html(trainer.get("/beoordelen"))
     assert "1 te beoordelen" in queue.select_one("#te-beoordelen").get_text()
-    pid = plan_id(web_app, group.trainee)
+    pid = plan_id(web_app, world.sanne)
     link = queue.select_one(f"tr[data-kind=plan][data-ref='{pid}'] a")
     assert link["href"] == f"/beoordelen/plannen/{pid}"
     review_page = html(trainer.get(link["href"]))
@@ -122,7 +121,7 @@ def test_plan_review_flow_completes_module_23(client, make_client, web_app, grou
         },
     )
     assert returned.status_code == 303
-    assert module_row(web_app, group.trainee, 23).missing == [
+    assert module_row(web_app, world.sanne, 23).missing == [
         "doorbraakplan verbeteren en opnieuw indienen"
     ]
 
@@ -134,7 +133,7 @@ def test_plan_review_flow_completes_module_23(client, make_client, web_app, grou
     assert "niet" in aside.get_text()
     assert page.select_one("#plan-agreements").get_text() == PLAN["agreements"]
     revised = "Binnen twee weken start alles; na drie maanden evalueert de regisseur met het gezin."
-    assert submit_plan(client, web_app, group.trainee, agreements=revised).status_code == 303
+    assert submit_plan(client, web_app, world.sanne, agreements=revised).status_code == 303
     page = html(client.get("/oefeningen/c9/doorbraakplan"))
     assert len(page.select(".plan-history li")) == 2  # the history stays
 
@@ -148,7 +147,7 @@ def test_plan_review_flow_completes_module_23(client, make_client, web_app, grou
         {**LEVELS, "level_agreements": "fully", "decision": "approved"},
     )
     assert approved.status_code == 303
-    row = module_row(web_app, group.trainee, 23)
+    row = module_row(web_app, world.sanne, 23)
     assert (row.status, row.plan_status, row.missing) == ("completed", "approved", [])
     page = html(client.get("/modules/23"))
     assert "afgerond" in page.select_one("#module-voortgang").get_text()
@@ -156,12 +155,12 @@ def test_plan_review_flow_completes_module_23(client, make_client, web_app, grou
     assert "niets te beoordelen" in html(trainer.get("/beoordelen")).get_text()
 
 
-def test_returning_a_plan_needs_a_comment_and_keeps_the_rubric(client, make_client, web_app, group):
-    login_as(client, group.trainee)
-    submit_plan(client, web_app, group.trainee)
+def test_returning_a_plan_needs_a_comment_and_keeps_the_rubric(client, make_client, web_app, world):
+    login_as(client, world.sanne)
+    submit_plan(client, web_app, world.sanne)
     trainer = make_client()
-    login_as(trainer, group.trainer)
-    pid = plan_id(web_app, group.trainee)
+    login_as(trainer, world.trainer)
+    pid = plan_id(web_app, world.sanne)
     response = post_form(trainer, f"/beoordelen/plannen/{pid}", {**LEVELS, "decision": "returned"})
     assert response.status_code == 400
     page = html(response)
@@ -198,8 +197,8 @@ def test_plan_prints_as_one_document_with_its_kassabon_and_as_pdf(client, traine
     assert "Kassabon Linda en Ruud" in text
 
 
-def test_value_triangle_goes_to_the_trainer_who_gives_feedback(client, make_client, web_app, group):
-    login_as(client, group.trainee)
+def test_value_triangle_goes_to_the_trainer_who_gives_feedback(client, make_client, web_app, world):
+    login_as(client, world.sanne)
     data = {
         "argument_legitimacy": "Grondslag in de Wmo 2015.",
         "argument_engagement": "Mirjam wil thuis blijven.",
@@ -208,7 +207,7 @@ def test_value_triangle_goes_to_the_trainer_who_gives_feedback(client, make_clie
     }
     post_form(client, "/oefeningen/c7/waardendriehoek", data)
     trainer = make_client()
-    login_as(trainer, group.trainer)
+    login_as(trainer, world.trainer)
     link = html(trainer.get("/beoordelen")).select_one("tr[data-kind=value_triangle] a")
     page = html(trainer.get(link["href"]))
     assert "Mirjam wil thuis blijven." in page.get_text()
@@ -224,21 +223,18 @@ def test_value_triangle_goes_to_the_trainer_who_gives_feedback(client, make_clie
 
 
 @pytest.fixture
-def submitted(client, web_app, group):
-    login_as(client, group.trainee)
-    submit_plan(client, web_app, group.trainee)
-    return plan_id(web_app, group.trainee)
+def submitted(client, web_app, world):
+    login_as(client, world.sanne)
+    submit_plan(client, web_app, world.sanne)
+    return plan_id(web_app, world.sanne)
 
 
-def test_trainer_of_another_cohort_or_organisation_gets_404(make_client, web_app, group, submitted):
+def test_trainer_of_another_cohort_or_organisation_gets_404(make_client, web_app, world, submitted):
     other_trainer = create_user(
-        web_app, "trainer2@voorbeeld.example", org=group.org, role=Role.trainer
+        web_app, "trainer2@voorbeeld.example", org=world.org, role=Role.trainer
     )
-    create_cohort(web_app, group.org, "Andere groep", trainers=(other_trainer,))
-    far_org = create_org(web_app, "anderstad")
-    far_trainer = create_user(web_app, "trainer@anderstad.example", org=far_org, role=Role.trainer)
-    create_cohort(web_app, far_org, trainers=(far_trainer,))
-    for user in (other_trainer, far_trainer):
+    create_cohort(web_app, world.org, "Andere groep", trainers=(other_trainer,))
+    for user in (other_trainer, world.other_trainer):
         browser = make_client()
         login_as(browser, user)
         assert browser.get(f"/beoordelen/plannen/{submitted}").status_code == 404
@@ -246,20 +242,20 @@ def test_trainer_of_another_cohort_or_organisation_gets_404(make_client, web_app
         assert browser.get(f"/beoordelen/plannen/{submitted}/afdruk.pdf").status_code == 404
         response = post_form(browser, f"/beoordelen/plannen/{submitted}", {"decision": "approved"})
         assert response.status_code == 404
-        assert browser.get(f"/groepen/{group.cohort.id}/itemanalyse").status_code == 404
-        assert browser.get(f"/beoordelen/groepen/{group.cohort.id}").status_code == 404
+        assert browser.get(f"/groepen/{world.cohort.id}/itemanalyse").status_code == 404
+        assert browser.get(f"/beoordelen/groepen/{world.cohort.id}").status_code == 404
         assert PLAN["bottleneck"] not in browser.get("/beoordelen").text
 
 
-def test_org_admin_sees_the_status_but_never_the_text(make_client, group, submitted):
+def test_org_admin_sees_the_status_but_never_the_text(make_client, world, submitted):
     admin = make_client()
-    login_as(admin, group.admin)
+    login_as(admin, world.admin)
     index = admin.get("/beoordelen")
     assert index.status_code == 200
     row = html(index).select_one(f"tr[data-kind=plan][data-ref='{submitted}']")
     assert row is not None
     assert row.select_one("a") is None
-    cohort_page = admin.get(f"/beoordelen/groepen/{group.cohort.id}")
+    cohort_page = admin.get(f"/beoordelen/groepen/{world.cohort.id}")
     assert (
         "ingediend, wacht op beoordeling"
         in html(cohort_page).select_one("#plan-statussen").get_text()
@@ -269,18 +265,18 @@ def test_org_admin_sees_the_status_but_never_the_text(make_client, group, submit
         assert text not in cohort_page.text
     assert admin.get(f"/beoordelen/plannen/{submitted}").status_code == 404
     assert admin.get(f"/beoordelen/plannen/{submitted}/afdruk").status_code == 404
-    assert admin.get(f"/groepen/{group.cohort.id}/itemanalyse").status_code == 200
+    assert admin.get(f"/groepen/{world.cohort.id}/itemanalyse").status_code == 200
 
 
-def test_trainees_cannot_open_the_review_pages(client, group, submitted):
+def test_trainees_cannot_open_the_review_pages(client, world, submitted):
     assert client.get("/beoordelen").status_code == 404
     assert client.get(f"/beoordelen/plannen/{submitted}").status_code == 404
-    assert client.get(f"/groepen/{group.cohort.id}/itemanalyse").status_code == 404
+    assert client.get(f"/groepen/{world.cohort.id}/itemanalyse").status_code == 404
 
 
-def test_another_trainee_cannot_open_someone_elses_plan_print(make_client, group, submitted):
+def test_another_trainee_cannot_open_someone_elses_plan_print(make_client, world, submitted):
     other = make_client()
-    login_as(other, group.other_trainee)
+    login_as(other, world.daan)
     assert other.get("/oefeningen/c9/doorbraakplan/afdruk").status_code == 404
     assert (
         "wacht op beoordeling"
@@ -288,9 +284,9 @@ def test_another_trainee_cannot_open_someone_elses_plan_print(make_client, group
     )
 
 
-def test_queue_count_fragment_for_trainer_pages(make_client, group, submitted):
+def test_queue_count_fragment_for_trainer_pages(make_client, world, submitted):
     trainer = make_client()
-    login_as(trainer, group.trainer)
+    login_as(trainer, world.trainer)
     fragment = trainer.get("/beoordelen/teller", headers={"HX-Request": "true"})
     assert "<html" not in fragment.text
     assert fragment.headers["Vary"] == "HX-Request"
