@@ -114,13 +114,19 @@ def render_video(media_dir: Path) -> None:
 
 
 def seed_trainees(
-    site: Site, count: int, *, prefix: str = "deelnemer", role: str = "trainee"
+    site: Site,
+    count: int,
+    *,
+    prefix: str = "deelnemer",
+    role: str = "trainee",
+    cohort_id: int | None = None,
 ) -> list[str]:
     """`count` accounts with `role` in the bench organisation (trainees are enrolled in one new
-    cohort); returns their e-mail addresses. All share the password PASSWORD."""
+    cohort, or in `cohort_id`); returns their e-mail addresses. All share the password PASSWORD."""
     from app.accounts import service as accounts
     from app.accounts.models import Role
     from app.cohorts import service as cohorts
+    from app.cohorts.models import Cohort
     from app.db import create_database, session_scope
 
     settings = site.settings()
@@ -129,8 +135,8 @@ def seed_trainees(
     try:
         with session_scope(db, write=True) as session:
             org_id = _bench_organisation(session)
-            cohort = None
-            if role == Role.trainee:
+            cohort = session.get(Cohort, cohort_id) if cohort_id is not None else None
+            if role == Role.trainee and cohort is None:
                 start = date(2027, 1, 11)
                 cohort = cohorts.create_cohort(
                     session,

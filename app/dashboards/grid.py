@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import NamedTuple
 
 from app.cohorts.schedule import Deadline, overdue
 
@@ -167,3 +168,125 @@ def summarise(rows: Sequence[GridRow]) -> Summary:
         not_started=sum(1 for row in rows if row.overall == NOT_STARTED),
         completed=sum(1 for row in rows if row.overall == COMPLETED),
     )
+
+
+# --- The grid page: one line per trainee, module statuses as bit masks ---------------------------
+# Bit n of a mask stands for module n. The page query aggregates each trainee's progress rows
+# into these masks in the database, so classifying a cohort of 10,000 is integer arithmetic and
+# only the trainees on the page shown get cells.
+
+
+def mask_of(numbers: Iterable[int]) -> int:
+    found = 0
+    for number in numbers:
+        found |= 1 << number
+    return found
+
+
+class TraineeLine(NamedTuple):
+    """One trainee of the grid page: who, and which modules are in which state (bit masks)."""
+
+    user_id: int
+    name: str
+    team: str
+    completed: int
+    in_progress: int
+    started: int  # any status but not_started
+    feedback: int
+
+
+# The look of a cell, worked out once per (status, feedback received, overdue).
+CellView = tuple[str, str, str, bool]  # key, symbol, full label, overdue
+
+
+def _cell_view(status: str, feedback: bool, late: bool) -> CellView:
+    cell = Cell(0, status, feedback, late)
+    return cell.key, cell.look.symbol, cell.label, late
+
+
+CELL_VIEWS: dict[tuple[str, bool, bool], CellView] = {
+    (status, feedback, late): _cell_view(status, feedback, late)
+    for status in (NOT_STARTED, IN_PROGRESS, COMPLETED)
+    for feedback in (False, True)
+    for late in (False, True)
+}
+
+
+@dataclass(frozen=True)
+class PageRow:
+    """A trainee on the page shown. `looks` (completed, in progress, feedback, overdue masks)
+    decides every cell, so rows that look alike share their rendered cells."""
+
+    user_id: int
+    name: str
+    team: str
+    completed: int
+    overdue: tuple[int, ...]
+    looks: tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class GridJudge:
+    """Classifies trainee lines against the modules and the deadlines passed at `now`."""
+
+    module_numbers: tuple[int, ...]
+    all_mask: int
+    overdue_mask: int  # modules whose deadline has passed
+
+    @classmethod
+    def at(
+        cls, module_numbers: Sequence[int], deadlines: Mapping[int, Deadline], now: datetime
+    ) -> GridJudge:
+        passed = [n for n, deadline in deadlines.items() if deadline.due_at <= now]
+        return cls(tuple(module_numbers), mask_of(module_numbers), mask_of(passed))
+
+    def behind(self, line: TraineeLine) -> bool:
+        return bool(self.overdue_mask & ~line.completed)
+
+    def overall(self, line: TraineeLine) -> str:
+        every = self.all_mask
+        if line.completed & every == every:
+            return COMPLETED
+        if not line.started & every:
+            return NOT_STARTED
+        return IN_PROGRESS
+
+    def matches(self, line: TraineeLine, wanted: str) -> bool:
+        if wanted == "achter":
+            return self.behind(line)
+        if wanted in ("niet_begonnen", "bezig", "afgerond"):
+            expected = {"niet_begonnen": NOT_STARTED, "bezig": IN_PROGRESS}.get(wanted, COMPLETED)
+            return self.overall(line) == expected
+        return True
+
+    def summary(self, lines: Sequence[TraineeLine]) -> Summary:
+        behind = not_started = completed = 0
+        every, late = self.all_mask, self.overdue_mask
+        for line in lines:
+            done = line.completed
+            if late & ~done:
+                behind += 1
+            if done & every == every:
+                completed += 1
+            elif not line.started & every:
+                not_started += 1
+        return Summary(len(lines), behind, not_started, completed)
+
+    def page_row(self, line: TraineeLine) -> PageRow:
+        every = self.all_mask
+        done = line.completed & every
+        late = self.overdue_mask & every & ~done
+        feedback = line.feedback & line.started & every
+        overdue = tuple(n for n in self.module_numbers if late >> n & 1)
+        looks = (done, line.in_progress & every & ~done, feedback, late)
+        return PageRow(line.user_id, line.name, line.team, done.bit_count(), overdue, looks)
+
+    def cells(self, looks: tuple[int, int, int, int]) -> tuple[tuple[int, CellView], ...]:
+        """(module number, CellView) per module for a row with these looks."""
+        done, busy, feedback, late = looks
+        cells = []
+        for number in self.module_numbers:
+            bit = 1 << number
+            status = COMPLETED if done & bit else IN_PROGRESS if busy & bit else NOT_STARTED
+            cells.append((number, CELL_VIEWS[status, bool(feedback & bit), bool(late & bit)]))
+        return tuple(cells)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 from typing import cast as typing_cast
 
-from sqlalchemy import Integer, case, cast, func
+from sqlalchemy import Integer, case, cast, func, literal_column
 from sqlalchemy import select as wide_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
@@ -108,6 +109,73 @@ def grid_records(
         query = query.where(col(Membership.team_id) == team_id)
     rows = session.execute(query).all()
     return typing_cast("Sequence[GridRecord]", rows)
+
+
+# The grid page reads a cohort in two parts: the roster (who, by name) and each trainee's
+# module statuses folded into bit masks (bit n is module n): completed, in progress, started
+# (any status but not_started), feedback received. Masks = (completed, in_progress, started,
+# feedback); the page caches them per cohort until progress changes (app/dashboards/grid_page.py).
+RosterLine = tuple[int, str, str | None]
+Masks = tuple[int, int, int, int]
+
+
+def grid_roster(
+    session: Session, cohort: Cohort, *, team_id: int | None = None
+) -> Sequence[RosterLine]:
+    """Every enrolled trainee (user id, name, team), by name: one indexed query."""
+    team_join = (
+        (col(Membership.user_id) == Enrollment.user_id)
+        & (col(Membership.organisation_id) == cohort.organisation_id)
+        & (col(Membership.role) == Role.trainee)
+    )
+    query = (
+        wide_select(col(User.id), col(User.display_name), col(Team.name))
+        .select_from(Enrollment)
+        .join(User, col(User.id) == Enrollment.user_id)
+        .join(Membership, team_join, isouter=True)
+        .join(Team, col(Team.id) == Membership.team_id, isouter=True)
+        .where(col(Enrollment.cohort_id) == cohort.id)
+        .order_by(col(User.display_name), col(User.id))
+    )
+    if team_id is not None:
+        query = query.where(col(Membership.team_id) == team_id)
+    return typing_cast("Sequence[RosterLine]", session.execute(query).all())
+
+
+def _bits(condition: Any) -> Any:
+    """SUM of 1 << module_number over the rows matching `condition`: a bit mask, since a
+    trainee has one row per module."""
+    bit = literal_column("1").op("<<")(col(ModuleProgress.module_number))
+    return func.coalesce(func.sum(case((condition, bit), else_=0)), 0)
+
+
+def progress_masks(session: Session, cohort: Cohort) -> dict[int, Masks]:
+    """user id -> Masks for every enrolled trainee, in ONE aggregate query."""
+    status = col(ModuleProgress.status)
+    rows = session.execute(
+        wide_select(
+            col(Enrollment.user_id),
+            _bits(status == "completed"),
+            _bits(status == "in_progress"),
+            _bits(status != "not_started"),
+            _bits(col(ModuleProgress.feedback_received).is_(True)),
+        )
+        .select_from(Enrollment)
+        .join(ModuleProgress, col(ModuleProgress.user_id) == Enrollment.user_id, isouter=True)
+        .where(col(Enrollment.cohort_id) == cohort.id)
+        .group_by(col(Enrollment.user_id))
+    ).all()
+    return {user_id: (int(a), int(b), int(c), int(d)) for user_id, a, b, c, d in rows}
+
+
+def progress_stamp(session: Session) -> tuple[object, object]:
+    """The latest change to any stored module progress: (newest updated_at, highest id), two
+    index lookups. Every write sets updated_at (the column's onupdate), and on SQLite writes
+    commit one at a time, so the stamp moves whenever progress changes."""
+    newest = wide_select(func.max(ModuleProgress.updated_at)).scalar_subquery()
+    highest = wide_select(func.max(ModuleProgress.id)).scalar_subquery()
+    row = session.execute(wide_select(newest, highest)).one()  # two subqueries: each one seek
+    return row[0], row[1]
 
 
 def cohort_teams(session: Session, cohort: Cohort) -> list[Team]:

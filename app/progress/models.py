@@ -56,4 +56,7 @@ class ModuleProgress(SQLModel, table=True):
     missing: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     started_at: datetime | None = None
     completed_at: datetime | None = None
-    updated_at: datetime = Field(default_factory=utcnow)
+    # Set on every change (also by a plain UPDATE): the grid's cache key (dashboards/grid_page.py)
+    updated_at: datetime = Field(
+        default_factory=utcnow, index=True, sa_column_kwargs={"onupdate": utcnow}
+    )

@@ -169,6 +169,17 @@ def affected_modules(catalog: Catalog, changed: Changed) -> list[int]:
     return sorted(numbers)
 
 
+def _stored(row: ModuleProgress) -> tuple[object, ...]:
+    return (
+        row.status,
+        row.video_progress,
+        row.exercises_passed,
+        row.exercises_required,
+        row.plan_status,
+        list(row.missing),
+    )
+
+
 def _refresh_module(
     facts: ExerciseFacts, session: Session, media_dir: Path, user_id: int, module: Module
 ) -> CompletionResult:
@@ -185,13 +196,25 @@ def _refresh_module(
             return result
         row = ModuleProgress(user_id=user_id, module_number=module_number)
         session.add(row)
+    stored = (
+        result.status,
+        round(data.video_progress, 4),
+        result.exercises_passed,
+        result.exercises_required,
+        data.plan_status,
+        list(result.missing),
+    )
+    if row.id is not None and stored == _stored(row):
+        return result  # nothing changed: no write (and the grid's cache stays valid)
     now = utcnow()
-    row.status = result.status
-    row.video_progress = round(data.video_progress, 4)
-    row.exercises_passed = result.exercises_passed
-    row.exercises_required = result.exercises_required
-    row.plan_status = data.plan_status
-    row.missing = list(result.missing)
+    (
+        row.status,
+        row.video_progress,
+        row.exercises_passed,
+        row.exercises_required,
+        row.plan_status,
+        row.missing,
+    ) = stored
     row.started_at = row.started_at or now
     row.completed_at = (row.completed_at or now) if result.status == COMPLETED else None
     row.updated_at = now

@@ -5,30 +5,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from math import ceil
 from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 from sqlmodel import Session
 from starlette.routing import NoMatchFound
 
 from app.accounts.viewer import Viewer
 from app.cohorts.models import Cohort
-from app.cohorts.schedule import due_at_meeting, next_meeting
 from app.cohorts.service import set_meeting_modules
 from app.content import Catalog
 from app.dashboards import queries
 from app.dashboards.digest import send_now
-from app.dashboards.grid import (
-    CELL_LOOKS,
-    COMPLETED,
-    TRAINEE_FILTERS,
-    build_rows,
-    matches,
-    summarise,
-)
+from app.dashboards.grid import CELL_LOOKS, COMPLETED, TRAINEE_FILTERS, GridJudge, PageRow
+from app.dashboards.grid_page import grid_page
 from app.dashboards.trainee import attempt_lines, module_lines
 from app.db import utcnow
 from app.errors import InvalidInput, NotFound
@@ -37,11 +30,10 @@ from app.exercises.views import PLAN_STATUS_LABELS
 from app.progress.queries import module_progress_for_user, video_progress_for_user
 from app.web.content import CatalogDep
 from app.web.deps import CurrentViewer, DbSession, FormLists, SettingsDep, StaffCohort
-from app.web.templating import render, render_page_or_fragment
+from app.web.templating import render, render_page_or_fragment, templates
 
 router = APIRouter(prefix="/groepen")
 
-PAGE_SIZE = 100
 ITEM_ANALYSIS = "page_item_analysis"  # /groepen/{cohort_id}/itemanalyse
 REVIEW_QUEUE = "page_cohort_queue"  # /beoordelen/groepen/{cohort_id}
 
@@ -96,20 +88,37 @@ def _filters(request: Request) -> tuple[int | None, str, int]:
     )
 
 
+# Rendered cells per (modules, row looks): rows that look alike share them. Bounded.
+_CELLS: dict[tuple[tuple[int, ...], tuple[int, int, int, int]], Markup] = {}
+CELLS_LIMIT = 20_000
+
+
+def _cells(judge: GridJudge, row: PageRow) -> Markup:
+    """The row's cells from templates/staff/progress/_cell.html, each distinct row rendered once."""
+    key = (judge.module_numbers, row.looks)
+    html = _CELLS.get(key)
+    if html is None:
+        macro = templates.env.get_template("staff/progress/_cell.html").module.cell  # type: ignore[attr-defined]
+        html = Markup("").join(macro(number, view) for number, view in judge.cells(row.looks))
+        if len(_CELLS) >= CELLS_LIMIT:
+            _CELLS.clear()
+        _CELLS[key] = html
+    return html
+
+
 def _grid_context(
     request: Request, session: Session, catalog: Catalog, cohort: Cohort
 ) -> dict[str, Any]:
     team_id, status, page = _filters(request)
-    now = utcnow()
-    schedule = queries.schedule_of(session, cohort)
-    records = queries.grid_records(session, cohort, team_id=team_id)
-    rows = build_rows(records, [m.number for m in catalog.modules], schedule.deadlines, now)
-    shown = [row for row in rows if matches(row, status)]
-    pages = max(1, ceil(len(shown) / PAGE_SIZE))
-    page = min(page, pages)
-    upcoming = next_meeting(schedule.meetings, now)
-    due = due_at_meeting(schedule.deadlines, upcoming.id) if upcoming and upcoming.id else []
-    not_ready = sum(1 for row in rows if row.has_open(due))
+    grid = grid_page(
+        session,
+        cohort,
+        [m.number for m in catalog.modules],
+        team_id=team_id,
+        status=status,
+        page=page,
+        now=utcnow(),
+    )
 
     def page_url(number: int) -> str:
         query = {"team": team_id or "", "status": status, "pagina": number}
@@ -118,20 +127,20 @@ def _grid_context(
     return {
         "cohort": cohort,
         "modules": catalog.modules,
-        "rows": shown[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
-        "shown": len(shown),
-        "summary": summarise(rows),
+        "rows": [(row, _cells(grid.judge, row)) for row in grid.rows],
+        "shown": grid.shown,
+        "summary": grid.summary,
         "teams": queries.cohort_teams(session, cohort),
         "team_id": team_id,
         "status": status,
         "filters": TRAINEE_FILTERS,
         "looks": CELL_LOOKS,
-        "page": page,
-        "pages": pages,
+        "page": grid.page,
+        "pages": grid.pages,
         "page_url": page_url,
-        "next_meeting": upcoming,
-        "due": due,
-        "not_ready": not_ready,
+        "next_meeting": grid.next_meeting,
+        "due": grid.due,
+        "not_ready": grid.not_ready,
         "review_count": _review_count(session, cohort),
         "item_analysis": _link(request, ITEM_ANALYSIS, cohort),
         "review_queue": _link(request, REVIEW_QUEUE, cohort),
