@@ -35,8 +35,9 @@ CUSTOM_FIELDS: tuple[str, ...] = (
     "year",
     "source",
     "confidence",
+    "kind",
 )
-OPTIONAL_CUSTOM: frozenset[str] = frozenset({"law", "year", "confidence"})
+OPTIONAL_CUSTOM: frozenset[str] = frozenset({"law", "year", "confidence", "kind"})
 MAX_LINES = 40
 MAX_TITLE = 200
 DEFAULT_DISCOUNT_TEXT = format((DEFAULT_DISCOUNT_RATE * 100).normalize(), "f").replace(".", ",")
@@ -47,6 +48,7 @@ NEW_LINE: Mapping[str, str] = {
     "months": "12",
     "probability": "100",
     "custom.confidence": "assumption",
+    "custom.kind": "resource",
 }
 _LINE_KEY = re.compile(r"^(status_quo|breakthrough)\.lines\.(\d{1,3})\.((?:custom\.)?[a-z_]+)$")
 _LINE_PATH = re.compile(r"^(status_quo|breakthrough)\.lines\.(\d+)(\..*)?$")

@@ -18,6 +18,10 @@ UNIT_LABELS: dict[str, str] = {
     "once": "eenmalig",
     "trajectory": "per traject",
 }
+KIND_LABELS: dict[str, str] = {
+    "resource": "middelen (zorg, opvang, uren)",
+    "transfer": "overdracht (bijstand, toeslag, eigen kosten)",
+}
 STATUS_LABELS: dict[str, str] = {
     "verified": "geverifieerd",
     "partly": "deels geverifieerd",

@@ -17,6 +17,8 @@ from app.calculations.formatting import (
     euro,
 )
 from app.calculations.receipt_text import (
+    horizon_text,
+    index_text,
     line_explanation,
     meta_line,
     scenario_heading,
@@ -90,7 +92,7 @@ def receipt_pdf(title: str, receipt: Mapping[str, Any], font_path: Path = FONT_P
     pdf.para("Oefenberekening: alleen verzonnen gegevens, geen echte cliëntgegevens.", 8.5)
     pdf.rule(dashed=False)
     for key in ("status_quo", "breakthrough"):
-        _scenario(pdf, key, receipt.get(key, {}))
+        _scenario(pdf, key, receipt.get(key, {}), receipt.get("base_year"))
     _comparison(pdf, receipt)
     pdf.payers(receipt.get("payers", []))
     _sensitivity(pdf, receipt.get("sensitivity", []))
@@ -98,25 +100,40 @@ def receipt_pdf(title: str, receipt: Mapping[str, Any], font_path: Path = FONT_P
     return bytes(pdf.output())
 
 
-def _scenario(pdf: ReceiptPdf, key: str, scenario: Mapping[str, Any]) -> None:
+def _scenario(pdf: ReceiptPdf, key: str, scenario: Mapping[str, Any], base_year: object) -> None:
     label = SCENARIO_LABELS[key]
     pdf.para(scenario_heading(key, scenario.get("title", "")), 11, bold=True)
     pdf.ln(1)
     for line in scenario.get("lines", []):
         pdf.row(str(line.get("description", "")), euro(line["cost"]["central"]))
         pdf.para(f"   {line_explanation(line)}", 8)
+        indexing = index_text(line, base_year)
+        if indexing:
+            pdf.para(f"   {indexing}", 8)
     pdf.rule()
     for subtotal in scenario.get("by_payer", []):
         pdf.row(f"Subtotaal {subtotal['label']}", euro(subtotal["amount"]["central"]), size=9.5)
     total = scenario.get("total", {}).get("central", "0")
     pdf.row(f"Kosten van {label.lower()}", euro(total), bold=True, size=11)
+    transfers = scenario.get("transfers")
+    if isinstance(transfers, Mapping):
+        pdf.row("waarvan overdrachten", euro(transfers["central"]), size=9.5)
     pdf.rule(dashed=False)
 
 
 def _comparison(pdf: ReceiptPdf, receipt: Mapping[str, Any]) -> None:
     difference = receipt.get("difference", {}).get("central", "0")
-    pdf.row("Maatschappelijk verschil", euro(difference), bold=True, size=12)
+    resources = receipt.get("difference_resources")
+    label = "Maatschappelijk verschil"
+    if isinstance(resources, Mapping):
+        label += ": maatschappelijke business case (alle kosten)"
+    pdf.row(label, euro(difference), bold=True, size=12)
+    if isinstance(resources, Mapping):
+        pdf.row("MKBA-blik: verschil in middelen, zonder overdrachten", euro(resources["central"]))
     pdf.para("Positief: doorbreken is goedkoper dan doormodderen.", 8)
+    note = horizon_text(receipt)
+    if note:
+        pdf.para(note, 8)
     month = receipt.get("break_even_month")
     pdf.row("Terugverdiend in maand", str(month) if month else "niet binnen de horizon", size=9.5)
     ratio = receipt.get("return_per_euro")

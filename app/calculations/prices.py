@@ -66,7 +66,7 @@ def effective_price_list(base: PriceList, tariffs: Iterable[Tariff], owner: str)
             proxy=False,
         )
     version = tariff_version(base.version, applicable)
-    return PriceList(version=version, base_year=base.base_year, items=items)
+    return PriceList(version=version, base_year=base.base_year, items=items, cpi=base.cpi)
 
 
 def used_ids(comparison: Comparison) -> list[str]:
@@ -80,9 +80,14 @@ def used_ids(comparison: Comparison) -> list[str]:
 
 
 def snapshot(prices: PriceList, ids: Iterable[str]) -> dict[str, object]:
-    """The figures ``ids`` of ``prices`` as JSON-ready data (amounts as strings)."""
+    """The figures ``ids`` of ``prices`` as JSON-ready data (amounts as strings), with the CPI.
+
+    The whole CPI series is kept (a custom item of any year may need it), so reopening the
+    calculation indexes exactly as it did when it was saved.
+    """
     items = {item_id: _item_data(prices.items[item_id]) for item_id in ids}
-    return {"version": prices.version, "base_year": prices.base_year, "items": items}
+    cpi = {str(year): str(percent) for year, percent in sorted(prices.cpi.items())}
+    return {"version": prices.version, "base_year": prices.base_year, "items": items, "cpi": cpi}
 
 
 def _item_data(item: UnitCost) -> dict[str, object]:
@@ -100,11 +105,16 @@ def _item_data(item: UnitCost) -> dict[str, object]:
         "proxy": item.proxy,
         "aggregate_of": list(item.aggregate_of),
         "note": item.note,
+        "kind": item.kind,
     }
 
 
 def price_list_from_snapshot(data: Mapping[str, object]) -> PriceList:
-    """Rebuild the (partial) price list a calculation was saved with."""
+    """Rebuild the (partial) price list a calculation was saved with.
+
+    Snapshots from before indexing have no ``cpi`` (nothing is indexed, as then) and no
+    ``kind`` (every figure counts as a resource).
+    """
     raw_items = data.get("items", {})
     items: dict[str, UnitCost] = {}
     if isinstance(raw_items, Mapping):
@@ -116,7 +126,14 @@ def price_list_from_snapshot(data: Mapping[str, object]) -> PriceList:
         version=str(data.get("version", "")),
         base_year=base_year if isinstance(base_year, int) else 0,
         items=items,
+        cpi=_cpi(data.get("cpi", {})),
     )
+
+
+def _cpi(raw: object) -> dict[int, Decimal]:
+    if not isinstance(raw, Mapping):
+        return {}
+    return {int(year): Decimal(str(percent)) for year, percent in raw.items()}
 
 
 def _unit_cost(item_id: str, fields: Mapping[str, object]) -> UnitCost:
@@ -138,4 +155,5 @@ def _unit_cost(item_id: str, fields: Mapping[str, object]) -> UnitCost:
         proxy=bool(fields.get("proxy", False)),
         aggregate_of=tuple(str(a) for a in aggregate) if isinstance(aggregate, list) else (),
         note=str(fields.get("note", "")),
+        kind=str(fields.get("kind", "resource")),
     )

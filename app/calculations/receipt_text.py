@@ -21,13 +21,15 @@ WARNING_LABELS: dict[str, str] = {
     "proxy_figure": "Benadering",
     "double_counting": "Dubbeltelling",
     "past_horizon": "Voorbij de horizon",
+    "not_indexed": "Niet geïndexeerd",
 }
+SMALLEST_HORIZON = 12
 
 
 def line_explanation(line: Mapping[str, Any]) -> str:
     """How a line's cost came about: ``365 per jaar × € 163,59 per dag · maand 1–12 ...``."""
     unit = str(line.get("unit", ""))
-    price = f"{euro(line['unit_amount']['central'])} {UNIT_LABELS.get(unit, unit)}"
+    price = f"{euro(_used_amount(line))} {UNIT_LABELS.get(unit, unit)}"
     start, months = int(line.get("start_month", 1)), int(line.get("months", 1))
     if unit in ONE_OFF:
         parts = [f"{quantity(line.get('quantity'))} × {price}", f"in maand {start}"]
@@ -42,10 +44,59 @@ def line_explanation(line: Mapping[str, Any]) -> str:
     if quantity(probability) != "100":
         parts.append(f"kans {quantity(probability)} %")
     parts.append(str(line.get("payer_label", "")))
+    if line.get("kind") == "transfer":
+        parts.append("overdracht")
     year = line.get("year")
     status = STATUS_LABELS.get(str(line.get("confidence", "")), "")
     parts.append(f"{year if year else 'jaar onbekend'}, {status}" if status else str(year or ""))
     return " · ".join(part for part in parts if part)
+
+
+def _used_amount(line: Mapping[str, Any]) -> object:
+    """The central amount the line computed with (indexed when it was indexed)."""
+    indexed = line.get("indexed_amount")
+    return indexed["central"] if isinstance(indexed, Mapping) else line["unit_amount"]["central"]
+
+
+def index_text(line: Mapping[str, Any], base_year: object) -> str:
+    """Original amount, its year and the indexed amount: what indexing did to this line."""
+    status = line.get("index_status")
+    original = euro(line["unit_amount"]["central"])
+    year = line.get("year")
+    if status == "indexed":
+        indexed = euro(line["indexed_amount"]["central"])
+        return f"Bedrag {original} uit {year}, geïndexeerd naar {base_year}: {indexed}."
+    if status == "missing":
+        return f"Bedrag {original} uit {year}: niet geïndexeerd, de prijsindex ontbreekt."
+    if status == "after_base":
+        return f"Bedrag {original} uit {year}, na het basisjaar {base_year}: niet geïndexeerd."
+    if status == "no_year":
+        return f"Bedrag {original} zonder jaar: gerekend als prijspeil {base_year}."
+    return ""
+
+
+def horizon_text(receipt: Mapping[str, Any]) -> str:
+    """Why a longer horizon does or does not change this receipt (empty for old receipts)."""
+    last = receipt.get("last_cost_month")
+    horizon = int(receipt.get("horizon_months") or 0)
+    if not isinstance(last, int):
+        return ""
+    if last == 0:
+        return "Geen enkele regel kost iets, dus ook een andere horizon verandert niets."
+    if last > horizon:
+        return (
+            f"Er lopen kosten door tot en met maand {last}, voorbij de horizon van {horizon} "
+            "maanden. Een langere horizon laat die kosten zien."
+        )
+    if last <= SMALLEST_HORIZON:
+        return (
+            f"Alle kosten vallen in de eerste {SMALLEST_HORIZON} maanden (de laatste in maand "
+            f"{last}). Een horizon van 24, 36 of 60 maanden geeft daarom dezelfde kassabon."
+        )
+    return (
+        f"De laatste kosten vallen in maand {last}. Een horizon langer dan {horizon} maanden "
+        "verandert deze kassabon daarom niet."
+    )
 
 
 def scenario_heading(key: str, title: object) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.calculations import formatting, receipt_text
-from app.calculations.formatting import PER_LABELS, STATUS_LABELS, UNIT_LABELS
+from app.calculations.formatting import KIND_LABELS, PER_LABELS, STATUS_LABELS, UNIT_LABELS
 from app.calculator import HORIZONS, LAW_LABELS, PAYER_LABELS, UNITS, PriceList
 
 
@@ -51,6 +51,7 @@ def editor_choices() -> dict[str, Any]:
         "law_choices": [Choice("", "geen wet"), *(Choice(k, v) for k, v in LAW_LABELS.items())],
         "unit_choices": [Choice(u, UNIT_LABELS.get(u, u)) for u in UNITS],
         "confidence_choices": [Choice(k, v) for k, v in STATUS_LABELS.items()],
+        "kind_choices": [Choice(k, v) for k, v in KIND_LABELS.items()],
     }
 
 
@@ -66,6 +67,8 @@ HELPERS: dict[str, Any] = {
     "status_labels_nl": STATUS_LABELS,
     "payer_labels": PAYER_LABELS,
     "line_explanation": receipt_text.line_explanation,
+    "index_text": receipt_text.index_text,
+    "horizon_text": receipt_text.horizon_text,
     "meta_line": receipt_text.meta_line,
     "scenario_heading": receipt_text.scenario_heading,
     "line_refs": receipt_text.line_refs,

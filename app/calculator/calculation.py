@@ -9,6 +9,7 @@ from app.calculator.lines import (
     Discounts,
     ResolvedLine,
     discount_factors,
+    last_cost_month,
     month_costs,
     months_counted,
     resolve_line,
@@ -42,6 +43,7 @@ def calculate(comparison: Comparison, prices: PriceList) -> Receipt:
         for key, scenario in comparison.scenarios()
     ]
     warnings = find_warnings(resolved, prices.base_year, horizon)
+    last = max((last_cost_month(r) for lines in resolved for r in lines), default=0)
     results = []
     curves = []
     for (key, scenario), lines in zip(comparison.scenarios(), resolved, strict=True):
@@ -60,6 +62,7 @@ def calculate(comparison: Comparison, prices: PriceList) -> Receipt:
         status_quo=status_quo,
         breakthrough=breakthrough,
         difference=status_quo.total - breakthrough.total,
+        difference_resources=status_quo.resources - breakthrough.resources,
         payers=payers,
         invested=invested,
         saved=saved,
@@ -68,6 +71,7 @@ def calculate(comparison: Comparison, prices: PriceList) -> Receipt:
         cumulative=points,
         sensitivity=sensitivity(status_quo.total, breakthrough.total),
         warnings=warnings,
+        last_cost_month=last,
     )
 
 
@@ -101,6 +105,9 @@ def _line_result(
         note=line.note,
         cost=cost,
         warnings=codes_for(warnings, LineRef(resolved.scenario, resolved.index)),
+        kind=figure.kind,
+        indexed_amount=figure.indexed,
+        index_status=figure.index.status,
     )
     return result, costs["central"].cumulative()
 

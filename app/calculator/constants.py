@@ -73,6 +73,11 @@ PER_FACTORS: Final[dict[str, Fraction]] = {
     "year": Fraction(1, 12),
 }
 
+# What a figure is in a social cost-benefit analysis (MKBA): a resource uses real means (care,
+# housing, staff time); a transfer moves money from one party to another (bijstand, toeslagen,
+# the household's own costs) and is no cost to society as a whole.
+KINDS: Final[tuple[str, str]] = ("resource", "transfer")
+
 CONFIDENCES: Final[tuple[str, ...]] = ("verified", "partly", "unverified", "assumption")
 UNVERIFIED_CONFIDENCES: Final[frozenset[str]] = frozenset({"unverified", "assumption"})
 
@@ -93,6 +98,7 @@ WARNING_CODES: Final[tuple[str, ...]] = (
     "proxy_figure",
     "double_counting",
     "past_horizon",
+    "not_indexed",
 )
 
 # Input limits that keep exact arithmetic cheap (and catch typing errors).

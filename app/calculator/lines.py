@@ -13,10 +13,17 @@ from app.calculator.constants import (
     PER_FACTORS,
 )
 from app.calculator.errors import CalculatorError, join_path
+from app.calculator.indexing import Indexation, indexation, indexed_amount
 from app.calculator.model import Line, PriceList
 from app.calculator.money import round_ratio
 from app.calculator.receipt import Amounts
-from app.calculator.validation import check_number, check_payer, check_per, check_unit
+from app.calculator.validation import (
+    check_kind,
+    check_number,
+    check_payer,
+    check_per,
+    check_unit,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +41,9 @@ class Figure:
     confidence: str
     proxy: bool
     aggregate_of: tuple[str, ...]
+    kind: str
+    index: Indexation
+    indexed: Amounts  # the amounts at base-year prices: what the line computes with
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +60,11 @@ def resolve_line(line: Line, scenario: str, index: int, prices: PriceList) -> Re
     if line.custom is not None:
         item = line.custom
         amounts = Amounts(item.amount, item.amount, item.amount)
+        indexing = indexation(prices.cpi, item.year, prices.base_year)
         figure = Figure(
             None, item.description, item.payer, item.law, item.unit, amounts,
-            item.year, item.source, item.confidence, False, (),
+            item.year, item.source, item.confidence, False, (), item.kind, indexing,
+            _indexed(amounts, indexing),
         )  # fmt: skip
     else:
         figure = _price_list_figure(str(line.unit_cost), prices, join_path(path, "unit_cost"))
@@ -68,11 +80,18 @@ def _price_list_figure(unit_cost: str, prices: PriceList, field: str) -> Figure:
     check_payer(cost.payer, field)
     for level in LEVELS:
         check_number(getattr(cost, level), field, f"Het bedrag van {unit_cost}", MAX_AMOUNT)
+    check_kind(cost.kind, field)
+    amounts = Amounts(cost.low, cost.central, cost.high)
+    index = indexation(prices.cpi, cost.year, prices.base_year)
     return Figure(
-        cost.id, cost.description, cost.payer, cost.law, cost.unit,
-        Amounts(cost.low, cost.central, cost.high), cost.year, cost.source,
-        cost.confidence, cost.proxy, tuple(cost.aggregate_of),
+        cost.id, cost.description, cost.payer, cost.law, cost.unit, amounts, cost.year,
+        cost.source, cost.confidence, cost.proxy, tuple(cost.aggregate_of), cost.kind, index,
+        _indexed(amounts, index),
     )  # fmt: skip
+
+
+def _indexed(amounts: Amounts, index: Indexation) -> Amounts:
+    return Amounts(*(indexed_amount(amounts.at(level), index) for level in LEVELS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +124,14 @@ def last_month(line: Line, unit: str) -> int:
     return line.start_month if is_one_off(unit) else line.start_month + line.months - 1
 
 
+def last_cost_month(resolved: ResolvedLine) -> int:
+    """The last month the line costs anything (0 for a line that never costs anything)."""
+    line, figure = resolved.line, resolved.figure
+    if line.quantity == 0 or line.probability == 0 or figure.indexed.high == 0:
+        return 0
+    return last_month(line, figure.unit)
+
+
 def months_counted(line: Line, unit: str, horizon: int) -> int:
     """How many of the line's months (or its one payment) fall within the horizon."""
     return max(0, min(last_month(line, unit), horizon) - line.start_month + 1)
@@ -134,7 +161,7 @@ class MonthCosts:
 def month_costs(resolved: ResolvedLine, level: str, discounts: Discounts) -> MonthCosts:
     """Cost of the line in each month: amount x quantity x probability (x factor), discounted."""
     line, figure = resolved.line, resolved.figure
-    base = Fraction(figure.amounts.at(level)) * Fraction(line.quantity)
+    base = Fraction(figure.indexed.at(level)) * Fraction(line.quantity)
     base *= Fraction(line.probability) / 100
     if not is_one_off(figure.unit):
         base *= PER_FACTORS[line.per]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from app.calculator.constants import DEFAULT_DISCOUNT_RATE, DEFAULT_HORIZON
@@ -27,15 +27,22 @@ class UnitCost:
     proxy: bool = False
     aggregate_of: tuple[str, ...] = ()
     note: str = ""
+    kind: str = "resource"  # resource (uses real means) | transfer (money moving between parties)
 
 
 @dataclass(frozen=True, slots=True)
 class PriceList:
-    """All unit costs, with the content hash (``version``) a saved calculation records."""
+    """All unit costs, with the content hash (``version``) a saved calculation records.
+
+    ``cpi`` holds the CBS consumer price index as yearly percentage changes (year -> percent
+    against the year before); figures are indexed with it to ``base_year`` (app/calculator/
+    indexing.py). An empty ``cpi`` means no indexing, as for calculations saved before it.
+    """
 
     version: str
     base_year: int
     items: Mapping[str, UnitCost]
+    cpi: Mapping[int, Decimal] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,7 @@ class CustomItem:
     year: int | None
     source: str
     confidence: str
+    kind: str = "resource"
 
 
 @dataclass(frozen=True, slots=True)

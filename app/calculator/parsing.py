@@ -23,7 +23,7 @@ LINE_KEYS = frozenset(
     {"unit_cost", "custom", "quantity", "per", "start_month", "months", "probability", "note"}
 )
 CUSTOM_KEYS = frozenset(
-    {"description", "payer", "law", "amount", "unit", "year", "source", "confidence"}
+    {"description", "payer", "law", "amount", "unit", "year", "source", "confidence", "kind"}
 )
 COMPARISON_KEYS = frozenset({"horizon_months", "discount_rate", "status_quo", "breakthrough"})
 # A case file's scenario also carries these; the calculator does not need them.
@@ -108,6 +108,7 @@ def _custom(data: object, path: str) -> CustomItem:
         year=None if year is None else _integer(fields, "year", path, "Het jaar"),
         source=_text(fields, "source", path, "De bron", default=""),
         confidence=_text(fields, "confidence", path, "De betrouwbaarheid", "assumption"),
+        kind=_text(fields, "kind", path, "De soort", "resource"),
     )
     check_custom(item, path)
     return item

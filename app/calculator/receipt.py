@@ -66,6 +66,9 @@ class LineResult:
     note: str
     cost: Amounts  # rounded once to cents per level
     warnings: tuple[str, ...]  # warning codes that concern this line
+    kind: str  # "resource" | "transfer" (MKBA)
+    indexed_amount: Amounts  # euros per unit at base-year prices: what the line computed with
+    index_status: str  # indexed | base_year | no_year | after_base | missing | no_series
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,8 @@ class ScenarioResult:
     total: Amounts
     by_payer: tuple[Subtotal, ...]
     by_law: tuple[Subtotal, ...]
+    transfers: Amounts  # "waarvan overdrachten": the part of ``total`` in transfer lines
+    resources: Amounts  # total - transfers: the MKBA view (real means only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +129,7 @@ class SensitivityCase:
 
 @dataclass(frozen=True, slots=True)
 class ReceiptWarning:
-    code: str  # old_figure | unverified_figure | proxy_figure | double_counting | past_horizon
+    code: str  # one of WARNING_CODES
     message: str  # Dutch
     lines: tuple[LineRef, ...]
 
@@ -138,6 +143,7 @@ class Receipt:
     status_quo: ScenarioResult
     breakthrough: ScenarioResult
     difference: Amounts  # status quo - breakthrough; positive: breaking through saves
+    difference_resources: Amounts  # the same without transfers: the MKBA view
     payers: tuple[PayerDelta, ...]
     invested: Decimal  # central: extra paid by the payers who invest
     saved: Decimal  # central: saved by the payers who save
@@ -146,6 +152,7 @@ class Receipt:
     cumulative: tuple[MonthPoint, ...]
     sensitivity: tuple[SensitivityCase, ...]
     warnings: tuple[ReceiptWarning, ...]
+    last_cost_month: int  # last month with a cost in either scenario (0: none), past horizon too
 
     @property
     def investors(self) -> tuple[PayerDelta, ...]:

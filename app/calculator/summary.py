@@ -55,7 +55,11 @@ def law_label(law: str | None) -> str:
 def scenario_result(key: str, title: str, lines: tuple[LineResult, ...]) -> ScenarioResult:
     by_payer = _subtotals(lines, lambda line: line.payer, list(PAYER_LABELS), payer_label)
     by_law = _subtotals(lines, lambda line: line.law, list(LAW_LABELS), law_label)
-    return ScenarioResult(key, title, lines, total(lines), by_payer, by_law)
+    everything = total(lines)
+    transfers = total([line for line in lines if line.kind == "transfer"])
+    return ScenarioResult(
+        key, title, lines, everything, by_payer, by_law, transfers, everything - transfers
+    )
 
 
 def payer_deltas(

@@ -7,6 +7,7 @@ from decimal import Decimal
 from app.calculator.constants import (
     CONFIDENCES,
     HORIZONS,
+    KINDS,
     LAW_LABELS,
     MAX_AMOUNT,
     MAX_DECIMALS,
@@ -59,6 +60,13 @@ def check_law(value: object, field: str) -> None:
         raise CalculatorError(field, f"Onbekende wet: {value!r}.")
 
 
+def check_kind(value: object, field: str) -> None:
+    if value not in KINDS:
+        raise CalculatorError(
+            field, f"Onbekende soort: {value!r}. Kies resource (middelen) of transfer (overdracht)."
+        )
+
+
 def check_unit(value: object, field: str) -> None:
     if value not in UNITS:
         raise CalculatorError(field, f"Onbekende eenheid: {value!r}.")
@@ -82,6 +90,7 @@ def check_custom(item: CustomItem, path: str) -> None:
     year = item.year
     if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
         raise CalculatorError(join_path(path, "year"), "Het jaar moet een geheel getal zijn.")
+    check_kind(item.kind, join_path(path, "kind"))
     if item.confidence not in CONFIDENCES:
         raise CalculatorError(
             join_path(path, "confidence"), f"Onbekende betrouwbaarheid: {item.confidence!r}."

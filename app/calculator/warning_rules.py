@@ -1,4 +1,5 @@
-"""Warnings on a comparison: old, unverified or proxy figures, double counting, past horizon."""
+"""Warnings on a comparison: old, unverified or proxy figures, double counting, past horizon,
+figures that could not be indexed."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from app.calculator.constants import (
     UNVERIFIED_CONFIDENCES,
     WARNING_CODES,
 )
+from app.calculator.indexing import MISSING
 from app.calculator.lines import Figure, ResolvedLine, is_one_off, last_month
 from app.calculator.receipt import LineRef, ReceiptWarning
 
@@ -30,6 +32,7 @@ def find_warnings(
             _figure_warnings(found, resolved, base_year)
             _horizon_warning(found, resolved, horizon)
         _double_counting(found, lines)
+    _double_counting_across(found, scenarios)
     ordered = sorted(found.items(), key=lambda item: WARNING_CODES.index(item[0][0]))
     return tuple(
         ReceiptWarning(code, message, tuple(sorted(refs, key=_ref_order)))
@@ -77,6 +80,13 @@ def _figure_warnings(found: _Found, resolved: ResolvedLine, base_year: int) -> N
     if figure.proxy:
         message = f"{name} is een benadering (proxy): het echte bedrag wordt nergens gepubliceerd."
         _add(found, "proxy_figure", subject, message, ref)
+    if figure.index.status == MISSING:
+        years = ", ".join(str(year) for year in figure.index.missing)
+        message = (
+            f"{name} is een bedrag uit {figure.year}. De prijslijst mist de prijsindex van "
+            f"{years}, dus het bedrag is niet geïndexeerd naar {base_year}."
+        )
+        _add(found, "not_indexed", subject, message, ref)
 
 
 def _horizon_warning(found: _Found, resolved: ResolvedLine, horizon: int) -> None:
@@ -121,6 +131,37 @@ def _double_counting(found: _Found, lines: Sequence[ResolvedLine]) -> None:
             for resolved in [*aggregates, *parts]:
                 ref = LineRef(resolved.scenario, resolved.index)
                 _add(found, "double_counting", subject, message, ref)
+
+
+def _double_counting_across(found: _Found, scenarios: Sequence[Sequence[ResolvedLine]]) -> None:
+    """An aggregate figure in one scenario and one of its parts in the other.
+
+    Not a sum twice on one receipt, but two scenarios counted differently: the aggregate holds
+    costs (the parts and more) that the other scenario prices one by one or leaves out, so the
+    difference between the scenarios is skewed.
+    """
+    for here, there in ((0, 1), (1, 0)):
+        parts = {r.figure.unit_cost: r for r in scenarios[there] if r.figure.unit_cost}
+        for aggregate in scenarios[here]:
+            for part_id in aggregate.figure.aggregate_of:
+                part = parts.get(part_id)
+                if part is None or part_id == aggregate.figure.unit_cost:
+                    continue
+                _add_across(found, aggregate, part)
+
+
+def _add_across(found: _Found, aggregate: ResolvedLine, part: ResolvedLine) -> None:
+    first = SCENARIO_LABELS.get(aggregate.scenario, aggregate.scenario)
+    second = SCENARIO_LABELS.get(part.scenario, part.scenario)
+    message = (
+        f"'{first}' rekent met het totaalbedrag {_name(aggregate.figure)}, waar "
+        f"{_name(part.figure)} al in zit; '{second}' rekent die post los. Zo tellen de twee "
+        "scenario's niet op dezelfde manier en is het verschil scheef. Reken beide scenario's "
+        "met losse posten, of beide met het totaalbedrag."
+    )
+    subject = f"across:{aggregate.figure.unit_cost}:{part.figure.unit_cost}"
+    for resolved in (aggregate, part):
+        _add(found, "double_counting", subject, message, LineRef(resolved.scenario, resolved.index))
 
 
 def _name(figure: Figure) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.calculator import PriceList
 from app.content.cases import Case
-from app.content.library import Article, Law, UnitCostEntry
+from app.content.library import Article, Cpi, Law, UnitCostEntry
 from app.content.models import Exercise, Module, VideoScript
 from app.content.vocab import BLOCK_TITLES
 
@@ -63,8 +63,7 @@ class Catalog:
     price_list: PriceList
     video_scripts: Mapping[str, VideoScript]
     laws_checked_on: date
-    cpi_source: str | None = None
-    cpi: Mapping[int, float] = field(default_factory=dict)
+    cpi: Cpi | None = None
     _blocks: Mapping[str, Block] = field(init=False, repr=False)
     _modules: Mapping[int, Module] = field(init=False, repr=False)
     _slugs: Mapping[str, Module] = field(init=False, repr=False)

@@ -12,6 +12,7 @@ from app.content.vocab import (
     FROZEN,
     ArticleStatus,
     Confidence,
+    Kind,
     LawId,
     Payer,
     Text,
@@ -83,7 +84,12 @@ class Amount(BaseModel):
 
 
 class UnitCostEntry(BaseModel):
-    """One figure of the price list, with its source and year."""
+    """One figure of the price list, with its source and year.
+
+    Every figure has a sourced range (``range``: where low and high come from) or is a point
+    value (``point_reason``: why one amount is right, e.g. a legal norm); never both, never
+    neither. ``kind`` says whether it is a resource or a transfer in an MKBA.
+    """
 
     model_config = FROZEN
 
@@ -96,18 +102,36 @@ class UnitCostEntry(BaseModel):
     year: Year
     source: Text
     confidence: Confidence
+    kind: Kind
+    range: Text | None = None
+    point_reason: Text | None = None
     proxy: bool = False
     aggregate_of: tuple[UnitCostId, ...] = ()
     note: str = ""
 
 
-class Cpi(BaseModel):
-    """CBS consumer price index per year (2015 = 100) with its source."""
+class CpiChange(BaseModel):
+    """One published yearly change of the CPI: prices in ``year`` against the year before."""
 
     model_config = FROZEN
 
-    source: Text
-    values: dict[Year, Annotated[float, Field(gt=0)]] = Field(min_length=1)
+    year: Year
+    percent: Annotated[Decimal, Field(gt=-50, lt=100, decimal_places=2)]
+    source: Url
+
+
+class Cpi(BaseModel):
+    """The CBS consumer price index as yearly changes of the yearly average, each sourced."""
+
+    model_config = FROZEN
+
+    series: Text
+    table: Url
+    checked_on: date
+    changes: tuple[CpiChange, ...] = Field(min_length=1)
+
+    def percents(self) -> dict[int, Decimal]:
+        return {change.year: change.percent for change in self.changes}
 
 
 class PriceListFile(BaseModel):

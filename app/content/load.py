@@ -94,7 +94,6 @@ def build_catalog(sources: Sources) -> Catalog:
         for lesson in sorted(sources.lessons, key=lambda lesson: lesson.front.number)
     )
     cases = sorted((case.model for case in sources.cases), key=lambda case: int(case.id[1:]))
-    cpi = sources.prices.model.cpi
     return Catalog(
         root=sources.root,
         version=content_version(sources.root),
@@ -105,8 +104,7 @@ def build_catalog(sources: Sources) -> Catalog:
         price_list=price_list,
         video_scripts=MappingProxyType({k: v.model for k, v in sources.scripts.items()}),
         laws_checked_on=sources.laws.model.checked_on,
-        cpi_source=None if cpi is None else cpi.source,
-        cpi=MappingProxyType(dict(cpi.values) if cpi is not None else {}),
+        cpi=sources.prices.model.cpi,
     )
 
 

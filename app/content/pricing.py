@@ -36,10 +36,12 @@ def build_price_list(prices: PriceListFile, version: str) -> PriceList:
             proxy=item.proxy,
             aggregate_of=item.aggregate_of,
             note=item.note,
+            kind=item.kind,
         )
         for item in prices.unit_costs
     }
-    return PriceList(version=version, base_year=prices.base_year, items=items)
+    cpi = prices.cpi.percents() if prices.cpi is not None else {}
+    return PriceList(version=version, base_year=prices.base_year, items=items, cpi=cpi)
 
 
 def comparison_mapping(case: Case, option: int) -> dict[str, object]:

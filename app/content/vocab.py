@@ -22,6 +22,7 @@ LifeDomain = Literal[
 ]
 ArticleStatus = Literal["verified", "partly", "unverified"]
 Confidence = Literal["verified", "partly", "unverified", "assumption"]
+Kind = Literal["resource", "transfer"]
 Unit = Literal["hour", "day", "week", "month", "year", "once", "trajectory"]
 Per = Literal["week", "month", "year"]
 Block = Literal["A", "B", "C", "D", "E"]

@@ -32,8 +32,8 @@ def test_case_c1_insurer_pays_more_and_the_municipality_saves(trainee_client, c1
     assert float(municipality["delta"]["central"]) > 0
     assert data["investors"] == ["zorgverzekeraar"]
     assert data["savers"] == ["gemeente"]
-    assert data["status_quo"]["total"]["central"] == "59710.35"
-    assert data["warning_codes"] == ["unverified_figure"]
+    assert data["status_quo"]["total"]["central"] == "68536.05"
+    assert data["warning_codes"] == ["unverified_figure", "past_horizon"]
     assert data["price_list_version"]
 
 

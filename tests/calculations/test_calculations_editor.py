@@ -4,6 +4,8 @@ message next to the right field while keeping everything typed."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from calculations.calc_helpers import editor_form, new_calculation, open_editor
 from factories import html, post_form
@@ -52,7 +54,7 @@ def test_recalculation_fragment_returns_only_the_receipt_and_does_not_save(
     assert "<html" not in response.text
     fragment = html(response)
     assert fragment.find(id="kassabon")
-    assert fragment.find(id="totaal-status_quo").get_text() == "€ 29.855,18"
+    assert fragment.find(id="totaal-status_quo").get_text() == "€ 34.268,03"
     assert _receipt(web_app, calculation_id) == saved
 
 
@@ -67,7 +69,7 @@ def test_recalculation_as_page_or_boosted_renders_the_whole_editor(trainee_clien
     assert "<html" in response.text
     page = html(response)
     assert page.find("form", id="rekentool-form")
-    assert page.find(id="totaal-status_quo").get_text() == "€ 29.855,18"
+    assert page.find(id="totaal-status_quo").get_text() == "€ 34.268,03"
     assert editor_form(page)["status_quo.lines.0.months"] == "6"
 
 
@@ -192,7 +194,8 @@ def test_remove_line_as_fragment_page_or_boosted(trainee_client, c1, headers, fu
     assert page.find(id="rekentool")
     kept = editor_form(page)
     assert kept["breakthrough.lines.1.unit_cost"] == "k-jz-7"
-    assert "breakthrough.lines.2.unit_cost" not in kept
+    assert kept["breakthrough.lines.2.unit_cost"] == "k-jz-5"  # the placement if it fails
+    assert "breakthrough.lines.3.unit_cost" not in kept
 
 
 def test_add_and_remove_buttons_work_with_and_without_htmx(trainee_client, c1):
@@ -216,21 +219,66 @@ def test_custom_item_is_calculated_and_kept(trainee_client, c1, web_app):
     )
     form = editor_form(html(response))
     form |= {
-        "breakthrough.lines.3.custom.description": "Startpakket inrichting",
-        "breakthrough.lines.3.custom.amount": "500",
-        "breakthrough.lines.3.custom.unit": "once",
-        "breakthrough.lines.3.custom.payer": "gemeente",
-        "breakthrough.lines.3.custom.source": "Eigen schatting",
-        "breakthrough.lines.3.per": "",
-        "breakthrough.lines.3.months": "1",
+        "breakthrough.lines.4.custom.description": "Startpakket inrichting",
+        "breakthrough.lines.4.custom.amount": "500",
+        "breakthrough.lines.4.custom.unit": "once",
+        "breakthrough.lines.4.custom.payer": "gemeente",
+        "breakthrough.lines.4.custom.source": "Eigen schatting",
+        "breakthrough.lines.4.per": "",
+        "breakthrough.lines.4.months": "1",
     }
     response = post_form(trainee_client, f"/rekentool/{calculation_id}", form | {"action": "save"})
     assert response.status_code == 303
     receipt = _receipt(web_app, calculation_id)
-    line = receipt["breakthrough"]["lines"][3]
+    line = receipt["breakthrough"]["lines"][4]
     assert line["unit_cost"] is None
     assert line["cost"]["central"] == "500.00"
+    assert line["kind"] == "resource"
     assert "unverified_figure" in receipt["warning_codes"]
+
+
+def test_a_custom_transfer_is_shown_as_waarvan_overdrachten_and_left_out_of_the_mkba_view(
+    trainee_client, c1, web_app
+):
+    calculation_id, form = c1
+    response = post_form(
+        trainee_client, f"/rekentool/{calculation_id}", form | {"action": "add:breakthrough"}
+    )
+    form = editor_form(html(response))
+    form |= {
+        "breakthrough.lines.4.custom.description": "Bijzondere bijstand voor de eigen bijdrage",
+        "breakthrough.lines.4.custom.amount": "400",
+        "breakthrough.lines.4.custom.unit": "once",
+        "breakthrough.lines.4.custom.payer": "gemeente",
+        "breakthrough.lines.4.custom.kind": "transfer",
+        "breakthrough.lines.4.per": "",
+        "breakthrough.lines.4.months": "1",
+    }
+    response = post_form(trainee_client, f"/rekentool/{calculation_id}", form | {"action": "save"})
+    assert response.status_code == 303
+    receipt = _receipt(web_app, calculation_id)
+    assert receipt["breakthrough"]["transfers"]["central"] == "400.00"
+    assert receipt["status_quo"]["transfers"]["central"] == "0.00"
+    difference = Decimal(receipt["difference"]["central"])
+    assert Decimal(receipt["difference_resources"]["central"]) == difference + Decimal("400.00")
+    page, _ = open_editor(trainee_client, calculation_id)
+    assert page.find(id="overdrachten-breakthrough").get_text() == "€ 400,00"
+    assert page.find(id="overdrachten-status_quo").get_text() == "€ 0,00"
+    assert "MKBA-blik" in page.find(id="mkba-verschil").find_parent("tr").get_text()
+    assert "maatschappelijke business case" in page.find(id="kassabon-bon").get_text()
+
+
+def test_receipt_shows_original_amount_year_and_indexed_amount_and_why_the_horizon_matters(
+    trainee_client, c1
+):
+    calculation_id, _ = c1
+    page, _ = open_editor(trainee_client, calculation_id)
+    indexed = page.select_one("#bon-status_quo [data-index]")
+    assert indexed["data-index"] == "indexed"
+    assert indexed.get_text() == "Bedrag € 181,77 uit 2024, geïndexeerd naar 2025: € 187,77."
+    note = page.find(id="horizon-uitleg").get_text()
+    assert "tot en met maand 60" in note
+    assert "Een langere horizon laat die kosten zien." in note
 
 
 def test_receipt_shows_till_receipt_parts_chart_and_table(trainee_client, c1):

@@ -22,10 +22,13 @@ def test_pdf_download_is_a_pdf_with_the_totals(trainee_client):
     text = pdf_text(response.content)
     assert "Sanne en Milan" in text
     assert "Kosten van doormodderen" in text
-    assert "€ 59.710,35" in text
+    assert "€ 68.536,05" in text
     assert "Maatschappelijk verschil" in text
     assert "Zorgverzekeraar: investeert" in text
-    assert "Gemeente: bespaart € 23.771,17" in text
+    assert "Gemeente: bespaart € 21.827,74" in text
+    assert "Bedrag € 181,77 uit 2024, geïndexeerd naar 2025: € 187,77." in text
+    assert "MKBA-blik" in text
+    assert "tot en met maand 60" in text
 
 
 def test_pdf_is_a4(trainee_client):
@@ -49,7 +52,7 @@ def test_without_the_dejavu_font_the_pdf_uses_helvetica_and_eur(trainee_client, 
     assert data.startswith(b"%PDF")
     assert b"Helvetica" in data
     text = pdf_text(data)
-    assert "EUR 59.710,35" in text
+    assert "EUR 68.536,05" in text
     assert "Zoë en Milan" in text
     assert "€" not in text
 

@@ -75,8 +75,8 @@ def test_trainee_lvb_mother_case_c1_shows_insurer_invests_and_municipality_saves
     assert "role-invests" in insurer["class"]
     assert "investeert" in insurer.get_text()
     assert "role-saves" in municipality["class"]
-    assert "bespaart € 23.771,17" in municipality.get_text()
-    assert page.find(id="totaal-status_quo").get_text() == "€ 59.710,35"
+    assert "bespaart € 27.284,68" in municipality.get_text()
+    assert page.find(id="totaal-status_quo").get_text() == "€ 68.536,05"
     receipt = _stored(web_app, calculation_id).receipt
     payers = {p["payer"]: p for p in receipt["payers"]}
     assert payers["zorgverzekeraar"]["role"] == "invests"

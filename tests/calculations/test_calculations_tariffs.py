@@ -58,7 +58,7 @@ def test_tariff_changes_members_results_and_the_stored_version(client, make_clie
     second = new_calculation(trainee, "c1")
     old, new = _stored(web_app, first), _stored(web_app, second)
     assert new.price_list_version != old.price_list_version
-    assert old.receipt["status_quo"]["total"]["central"] == "59710.35"
+    assert old.receipt["status_quo"]["total"]["central"] == "68536.05"
     assert new.receipt["status_quo"]["total"]["central"] == "73000.00"  # 200 x 365
     assert new.prices["items"]["k-jz-5"]["central"] == "200.00"
     assert new.prices["items"]["k-jz-5"]["source"].startswith("Eigen tarief")
@@ -79,14 +79,14 @@ def test_saved_calculation_reopens_with_its_own_snapshot_after_tariffs_change(
     trainer = as_user(make_client, world.users["trainer_a"])
     page = html(trainer.get(f"/rekentool/{calculation_id}"))
     assert page.find(id="prijslijstversie").get_text() == saved.price_list_version
-    assert page.find(id="totaal-status_quo").get_text() == "€ 59.710,35"
+    assert page.find(id="totaal-status_quo").get_text() == "€ 68.536,05"
     figures = page.find(id="kengetallen-momentopname").get_text()
-    assert "€ 163,59" in figures
+    assert "€ 181,77" in figures
     assert "€ 200,00" not in figures
     # The owner sees that the price list moved on; the stored receipt is unchanged until saved.
     owner_page, form = open_editor(trainee, calculation_id)
     assert owner_page.find(id="prijslijst-gewijzigd")
-    assert owner_page.find(id="totaal-status_quo").get_text() == "€ 59.710,35"
+    assert owner_page.find(id="totaal-status_quo").get_text() == "€ 68.536,05"
     post_form(trainee, f"/rekentool/{calculation_id}", form | {"action": "save"})
     assert _stored(web_app, calculation_id).receipt["status_quo"]["total"]["central"] == "73000.00"
 

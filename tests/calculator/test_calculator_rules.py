@@ -421,15 +421,33 @@ def test_proxy_figure_warning_names_every_line_using_it() -> None:
     assert refs == [("status_quo", 0), ("breakthrough", 0), ("breakthrough", 1)]
 
 
-def test_double_counting_only_within_one_scenario() -> None:
+def test_double_counting_within_one_scenario_names_both_lines() -> None:
     costs = [cost("total", aggregate_of=("part",)), cost("part")]
     same = run([line("total"), line("part")], [], costs)
     assert same.warning_codes == ("double_counting",)
     assert same.status_quo.lines[1].warnings == ("double_counting",)
-    apart = run([line("total")], [line("part")], costs)
-    assert apart.warnings == ()
     alone = run([line("total")], [line("total")], costs)
     assert alone.warnings == ()
+
+
+@pytest.mark.parametrize("aggregate_in", ["status_quo", "breakthrough"])
+def test_an_aggregate_in_one_scenario_and_its_part_in_the_other_is_double_counting(
+    aggregate_in: str,
+) -> None:
+    costs = [cost("total", aggregate_of=("part",)), cost("part")]
+    sides = ([line("total")], [line("part")])
+    status_quo, breakthrough = sides if aggregate_in == "status_quo" else sides[::-1]
+    receipt = run(status_quo, breakthrough, costs)
+    (warning,) = receipt.warnings
+    assert warning.code == "double_counting"
+    assert {(ref.scenario, ref.index) for ref in warning.lines} == {
+        ("status_quo", 0),
+        ("breakthrough", 0),
+    }
+    assert "totaalbedrag" in warning.message
+    assert "niet op dezelfde manier" in warning.message
+    assert receipt.status_quo.lines[0].warnings == ("double_counting",)
+    assert receipt.breakthrough.lines[0].warnings == ("double_counting",)
 
 
 def test_warnings_come_in_the_documented_code_order() -> None:

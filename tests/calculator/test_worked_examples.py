@@ -1,4 +1,4 @@
-"""The three worked examples of docs/algorithms/kassabon.md, number for number.
+"""The four worked examples of docs/algorithms/kassabon.md, number for number.
 
 If one of these fails, either the code or the document is wrong: fix them together.
 """
@@ -49,7 +49,7 @@ def central_line_costs(receipt: Receipt, scenario: str) -> list[Decimal]:
     return [line.cost.central for line in receipt.scenario(scenario).lines]
 
 
-# --- Example 1: case c1, Sanne en Milan -------------------------------------------------------
+# --- Example 1: a placement like case c1 (example prices, no CPI) -------------------------------
 
 C1_PRICES = price_list(
     "example-1",
@@ -408,3 +408,111 @@ def test_example_3_gives_all_five_warnings(example_3_receipt: Receipt) -> None:
 
 def _amounts(low: str, central: str, high: str) -> Amounts:
     return Amounts(D(low), D(central), D(high))
+
+
+# --- Example 4: indexing with the CBS CPI, transfers and the MKBA view --------------------------
+
+CPI = {
+    2017: D("1.4"), 2018: D("1.7"), 2019: D("2.6"), 2020: D("1.3"), 2021: D("2.7"),
+    2022: D("10.0"), 2023: D("3.8"), 2024: D("3.3"), 2025: D("3.3"),
+}  # fmt: skip
+EXAMPLE_4_PRICES = PriceList(
+    version="example-4",
+    base_year=2025,
+    cpi=CPI,
+    items={
+        "k-jz-5": UnitCost(
+            "k-jz-5", "Gezinshuis, verblijf per etmaal", D("163.59"), D("181.77"), D("218.12"),
+            "day", "gemeente", "jeugdwet", 2024, "noordwijk.nl", "partly",
+        ),
+        "k-shv-1": UnitCost(
+            "k-shv-1", "Schuldhulpverlening, per huishouden", D("1773.35"), D("2400.00"),
+            D("4000.00"), "trajectory", "gemeente", "wgs", 2016, "Nijmegen O&S", "partly",
+        ),
+        "k-bij-1": UnitCost(
+            "k-bij-1", "Bijstandsnorm alleenstaande", D("1345.45"), D("1345.45"), D("1345.45"),
+            "month", "gemeente", "pw", 2025, "westland.nl", "verified", kind="transfer",
+        ),
+    },
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def example_4() -> Receipt:
+    def line(unit_cost: str, per: str, start: int, months: int, quantity: str) -> dict[str, object]:
+        return {
+            "unit_cost": unit_cost, "quantity": quantity, "per": per,
+            "start_month": start, "months": months,
+        }  # fmt: skip
+
+    comparison = comparison_from_mapping(
+        {
+            "horizon_months": 12,
+            "status_quo": {
+                "lines": [
+                    line("k-jz-5", "year", 1, 12, "365"),
+                    line("k-bij-1", "month", 1, 12, "1"),
+                ]
+            },
+            "breakthrough": {
+                "lines": [
+                    line("k-shv-1", "", 1, 1, "1"),
+                    line("k-jz-5", "year", 1, 3, "365"),
+                    line("k-bij-1", "month", 1, 6, "1"),
+                ]
+            },
+        }
+    )
+    return calculate(comparison, EXAMPLE_4_PRICES)
+
+
+def test_example_4_indexes_each_figure_from_its_own_year_with_the_cpi(example_4: Receipt) -> None:
+    placement, bijstand = example_4.status_quo.lines
+    # 2024 -> 2025: x 1.033; 181.77 x 1.033 = 187.76841 -> 187.77.
+    assert placement.unit_amount == Amounts(D("163.59"), D("181.77"), D("218.12"))
+    assert placement.indexed_amount == Amounts(D("168.99"), D("187.77"), D("225.32"))
+    assert placement.index_status == "indexed"
+    # 2016 -> 2025: x 1.014 x 1.017 x 1.026 x 1.013 x 1.027 x 1.100 x 1.038 x 1.033 x 1.033
+    # = 1.34114841...; 2,400 -> 3,218.7562 -> 3,218.76.
+    debt = example_4.breakthrough.lines[0]
+    assert debt.indexed_amount == Amounts(D("2378.33"), D("3218.76"), D("5364.59"))
+    # A figure of the base year is not touched.
+    assert bijstand.indexed_amount == bijstand.unit_amount == Amounts(*[D("1345.45")] * 3)
+    assert bijstand.index_status == "base_year"
+
+
+def test_example_4_line_costs_use_the_indexed_amounts(example_4: Receipt) -> None:
+    assert central_line_costs(example_4, "status_quo") == [D("68536.05"), D("16145.40")]
+    assert central_line_costs(example_4, "breakthrough") == [
+        D("3218.76"),
+        D("17134.01"),  # 187.77 x 365/12 x 3 = 17,134.0125
+        D("8072.70"),
+    ]
+
+
+def test_example_4_shows_transfers_separately_and_the_mkba_view(example_4: Receipt) -> None:
+    status_quo, breakthrough = example_4.status_quo, example_4.breakthrough
+    assert (status_quo.total.central, breakthrough.total.central) == (
+        D("84681.45"),
+        D("28425.47"),
+    )
+    assert (status_quo.transfers.central, breakthrough.transfers.central) == (
+        D("16145.40"),
+        D("8072.70"),
+    )
+    assert (status_quo.resources.central, breakthrough.resources.central) == (
+        D("68536.05"),
+        D("20352.77"),
+    )
+    assert example_4.difference.central == D("56255.98")
+    assert example_4.difference_resources.central == D("48183.28")
+    assert example_4.difference.central - example_4.difference_resources.central == (
+        status_quo.transfers.central - breakthrough.transfers.central
+    )
+    assert [(c.status_quo, c.breakthrough) for c in example_4.sensitivity] == [
+        (D("77826.75"), D("25871.37")),
+        (D("84681.45"), D("28425.47")),
+        (D("98387.20"), D("33997.74")),
+    ]
+    assert example_4.warning_codes == ("old_figure",)
+    assert example_4.last_cost_month == 12

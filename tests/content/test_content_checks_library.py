@@ -20,13 +20,13 @@ def texts(problems: list[Problem]) -> list[str]:
 
 def test_unit_cost_without_a_source_is_reported(course: Path, check: Check, edit: Edit) -> None:
     edit(PRICES, "    source: https://example.org/ambulant\n", "")
-    assert texts(check(course)) == [f"{PRICES}:15: unit_costs[1].source: Field required"]
+    assert texts(check(course)) == [f"{PRICES}:20: unit_costs[1].source: Field required"]
 
 
 def test_unit_cost_with_a_blank_source_is_reported(course: Path, check: Check, edit: Edit) -> None:
     edit(PRICES, "source: https://example.org/ambulant", 'source: "  "')
     assert texts(check(course)) == [
-        f"{PRICES}:22: unit_costs[1].source: String should have at least 1 character (found '  ')"
+        f"{PRICES}:27: unit_costs[1].source: String should have at least 1 character (found '  ')"
     ]
 
 
@@ -36,32 +36,97 @@ def test_unit_cost_without_a_year_is_reported(course: Path, check: Check) -> Non
     start = text.index("  - id: k-jz-7")
     fixed = text[:start] + text[start:].replace("    year: 2024\n", "", 1)
     path.write_text(fixed, encoding="utf-8")
-    assert texts(check(course)) == [f"{PRICES}:15: unit_costs[1].year: Field required"]
+    assert texts(check(course)) == [f"{PRICES}:20: unit_costs[1].year: Field required"]
 
 
 def test_amounts_must_be_ordered_low_central_high(course: Path, check: Check, edit: Edit) -> None:
     edit(PRICES, 'low: "150.00"', 'low: "170.00"')
     assert texts(check(course)) == [
-        f"{PRICES}:8: unit_costs[0].amount: amount must satisfy low <= central <= high"
+        f"{PRICES}:11: unit_costs[0].amount: amount must satisfy low <= central <= high"
     ]
+
+
+def test_unit_cost_without_a_kind_is_reported(course: Path, check: Check, edit: Edit) -> None:
+    edit(
+        PRICES,
+        "    kind: resource\n    range: Laag mbo, hoog hbo.\n",
+        "    range: Laag mbo, hoog hbo.\n",
+    )
+    assert texts(check(course)) == [f"{PRICES}:20: unit_costs[1].kind: Field required"]
+
+
+def test_unit_cost_kind_is_resource_or_transfer(course: Path, check: Check, edit: Edit) -> None:
+    edit(PRICES, "    kind: resource\n    range: Laag mbo", "    kind: kosten\n    range: Laag mbo")
+    (problem,) = texts(check(course))
+    assert problem.startswith(f"{PRICES}:29: unit_costs[1].kind: Input should be 'resource' or")
+
+
+def test_unit_cost_needs_a_range_or_a_point_reason(course: Path, check: Check, edit: Edit) -> None:
+    edit(PRICES, "    range: Laag mbo, hoog hbo.\n", "")
+    assert texts(check(course)) == [
+        f"{PRICES}:20: unit cost 'k-jz-7' needs a 'range' (where low and high come from) "
+        "or a 'point_reason'"
+    ]
+
+
+def test_a_point_value_may_not_have_a_range(course: Path, check: Check, edit: Edit) -> None:
+    edit(PRICES, "    range: Laag mbo, hoog hbo.", "    point_reason: Een wettelijke norm.")
+    assert texts(check(course)) == [
+        f"{PRICES}:20: unit cost 'k-jz-7' has a 'point_reason' but low and high differ"
+    ]
+
+
+def test_a_point_value_with_its_reason_passes(course: Path, check: Check, edit: Edit) -> None:
+    edit(
+        PRICES,
+        'low: "70.00", central: "78.00", high: "90.00"',
+        'low: "78", central: "78", high: "78"',
+    )
+    edit(PRICES, "    range: Laag mbo, hoog hbo.", "    point_reason: Een wettelijke norm.")
+    assert check(course) == []
+
+
+def test_a_one_cent_range_is_no_range(course: Path, check: Check, edit: Edit) -> None:
+    edit(
+        PRICES,
+        'low: "70.00", central: "78.00", high: "90.00"',
+        'low: "77.99", central: "78.00", high: "78.01"',
+    )
+    assert texts(check(course)) == [
+        f"{PRICES}:20: unit cost 'k-jz-7': the range 77.99-78.01 is narrower than 1 % of the "
+        "central amount; give a real range or a point value"
+    ]
+
+
+def test_a_figure_the_cpi_cannot_index_is_reported(course: Path, check: Check, edit: Edit) -> None:
+    edit(
+        PRICES,
+        "    year: 2024\n    source: https://example.org/ambulant",
+        "    year: 2022\n    source: https://example.org/ambulant",
+    )
+    problems = texts(check(course))
+    assert (
+        f"{PRICES}:20: unit cost 'k-jz-7' from 2022 cannot be indexed: no CPI change for 2023, 2024"
+        in problems
+    )
 
 
 def test_unknown_aggregate_part_is_reported(course: Path, check: Check, edit: Edit) -> None:
     edit(
         PRICES, "    confidence: partly\n", "    confidence: partly\n    aggregate_of: [k-jz-99]\n"
     )
-    assert texts(check(course)) == [f"{PRICES}:24: aggregate_of names unknown unit cost 'k-jz-99'"]
+    assert texts(check(course)) == [f"{PRICES}:29: aggregate_of names unknown unit cost 'k-jz-99'"]
 
 
 def test_unit_cost_law_must_be_in_the_law_library(course: Path, check: Check, edit: Edit) -> None:
     edit(PRICES, "    law: zvw", "    law: wlz")
-    assert texts(check(course)) == [f"{PRICES}:29: law 'wlz' is not in the law library"]
+    assert texts(check(course)) == [f"{PRICES}:36: law 'wlz' is not in the law library"]
 
 
 def test_duplicate_unit_cost_is_reported(course: Path, check: Check, edit: Edit) -> None:
     edit(PRICES, "  - id: k-ggz-2", "  - id: k-jz-7")
     problems = texts(check(course))
-    assert f"{PRICES}:24: unit cost 'k-jz-7' appears twice" in problems
+    assert f"{PRICES}:31: unit cost 'k-jz-7' appears twice" in problems
 
 
 def test_law_id_must_come_from_the_fixed_list(course: Path, check: Check, edit: Edit) -> None:

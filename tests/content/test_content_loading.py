@@ -77,7 +77,10 @@ def test_price_list_is_built_from_the_unit_costs(catalog: Catalog) -> None:
         Decimal("180.00"),
     )
     assert catalog.unit_cost("k-ggz-2").confidence == "unverified"
-    assert catalog.cpi[2025] == 135.0
+    assert catalog.cpi is not None
+    assert catalog.cpi.percents() == {2025: Decimal("3.3")}
+    assert catalog.price_list.cpi == {2025: Decimal("3.3")}
+    assert catalog.price_list.items["k-jz-5"].kind == "resource"
 
 
 def test_video_script_and_case_lookups(catalog: Catalog) -> None:
