@@ -304,3 +304,30 @@ def test_one_cannot_act_in_an_organisation_one_does_not_belong_to(client, world)
     assert response.status_code == 404
     huge = post_form(client, "/organisatie-kiezen", {"organisation_id": str(2**64)})
     assert huge.status_code == 404
+
+
+# --- the matrix: who reads the work Sam made in cohort A2 of municipality A ----------------
+
+# role -> (calculation, plan and its print pages, waardendriehoek): trainers read the free text
+# of work made in the cohorts they train; org admins read calculations of their organisation
+# but no free text; staff of another organisation read nothing.
+READS = {
+    "trainer_a2": (True, True, True),
+    "trainer_a1": (False, False, False),
+    "admin_a": (True, False, False),
+    "trainer_b": (False, False, False),
+    "yara": (False, False, False),
+}
+
+
+@pytest.mark.parametrize("role", sorted(READS))
+def test_who_reads_work_made_in_a_cohort(client, make_client, web_app, world, role):
+    work = make_work(client, web_app, world.users["sam"], "Kassabon van Sam")
+    reader = make_client()
+    login_as(reader, world.users[role])
+    calculation, plan, triangle = READS[role]
+    pages = work_pages(work)
+    expected = [calculation, plan, plan, plan, triangle]
+    assert [reader.get(path).status_code for path in pages] == [
+        200 if allowed else 404 for allowed in expected
+    ]
