@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 
-from app.content import Catalog, render_markdown
+from app.content import Catalog, CatalogHolder, render_markdown
 from app.content.cases import Case
 from app.errors import NotFound
 
@@ -20,9 +21,13 @@ LINK_PATTERNS = {
 }
 
 
-def get_catalog(request: Request) -> Catalog:
-    catalog: Catalog = request.app.state.catalog_holder.get()
-    return catalog
+async def get_catalog(request: Request) -> Catalog:
+    """The catalog, in the event loop; with content reload on (development) the holder checks
+    the files first, which is blocking work for the thread pool."""
+    holder: CatalogHolder = request.app.state.catalog_holder
+    if holder.reload:
+        return await run_in_threadpool(holder.get)
+    return holder.get()
 
 
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]

@@ -29,6 +29,11 @@ from app.web.write_gate import Gate
 TOUCH_AFTER = timedelta(seconds=60)
 
 
+# Dependencies that only look at the request or the viewer are `async def`: FastAPI runs them in
+# the event loop instead of handing each to the thread pool (a hand-off costs more than the
+# check). Those that query the database stay `def` and run in the pool.
+
+
 class LoginRequired(DomainError):
     status_code = 401
 
@@ -74,7 +79,13 @@ def db_session(
 
 
 DbSession = Annotated[Session, Depends(db_session, scope="function")]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+async def settings_dependency(request: Request) -> Settings:
+    return get_settings(request)
+
+
+SettingsDep = Annotated[Settings, Depends(settings_dependency)]
 
 
 def session_cookie_name(settings: Settings) -> str:
@@ -119,7 +130,7 @@ def _touch(request: Request, session: Session, session_id: str) -> None:
 OptionalViewer = Annotated[Viewer | None, Depends(optional_viewer)]
 
 
-def current_viewer(viewer: OptionalViewer) -> Viewer:
+async def current_viewer(viewer: OptionalViewer) -> Viewer:
     if viewer is None:
         raise LoginRequired("Log in om verder te gaan.")
     return viewer
@@ -161,7 +172,7 @@ async def form_lists(request: Request) -> dict[str, list[str]]:
 FormLists = Annotated[dict[str, list[str]], Depends(form_lists)]
 
 
-def require_platform_admin(viewer: CurrentViewer) -> Viewer:
+async def require_platform_admin(viewer: CurrentViewer) -> Viewer:
     if not viewer.is_platform_admin:
         raise NotFound()
     return viewer
@@ -186,7 +197,7 @@ def staff_cohort(cohort_id: int, viewer: CurrentViewer, session: DbSession) -> C
 StaffCohort = Annotated[Cohort, Depends(staff_cohort)]
 
 
-def managed_cohort(cohort: StaffCohort, viewer: CurrentViewer) -> Cohort:
+async def managed_cohort(cohort: StaffCohort, viewer: CurrentViewer) -> Cohort:
     """Route needs: org_admin of the cohort's organisation. Trainers of the cohort see it but
     may not change who is in it (moving a person would not move their earlier work)."""
     if not viewer.can_manage(cohort.organisation_id):
@@ -197,7 +208,7 @@ def managed_cohort(cohort: StaffCohort, viewer: CurrentViewer) -> Cohort:
 ManagedCohort = Annotated[Cohort, Depends(managed_cohort)]
 
 
-def require_trainer_or_admin(viewer: CurrentViewer) -> Viewer:
+async def require_trainer_or_admin(viewer: CurrentViewer) -> Viewer:
     if not viewer.is_staff:
         raise NotFound()
     return viewer
@@ -214,7 +225,7 @@ def current_work(viewer: CurrentViewer, session: DbSession) -> WorkContext:
 CurrentWork = Annotated[WorkContext, Depends(current_work)]
 
 
-def require_trainee(viewer: CurrentViewer) -> Viewer:
+async def require_trainee(viewer: CurrentViewer) -> Viewer:
     if not viewer.organisation_ids(Role.trainee):
         raise NotFound()
     return viewer
