@@ -56,3 +56,19 @@ def split_exercise_id(exercise_id: str) -> tuple[str, str] | None:
     """``c9-plan`` -> ("c9", "plan"); None for anything that is not a case exercise id."""
     match = _ID.match(exercise_id)
     return (match.group(1), match.group(2)) if match else None
+
+
+# A trainee's status for one exercise: submitted ("gemaakt") is not the same as passed ("gehaald").
+STATUS_LABELS = {"open": "niet begonnen", "made": "gemaakt", "passed": "gehaald"}
+
+
+def exercise_status(kind: str, attempted: bool, passed: bool, plan_status: str = "") -> str:
+    """open | made | passed. A plan is made once submitted and passed once approved; any other
+    kind is made once an attempt was submitted and passed by its counting rule."""
+    if kind == "plan":
+        if plan_status == "approved":
+            return "passed"
+        return "made" if plan_status in ("submitted", "returned") else "open"
+    if passed:
+        return "passed"
+    return "made" if attempted else "open"

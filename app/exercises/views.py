@@ -16,7 +16,15 @@ from app.calculations.formatting import ROLE_LABELS, euro
 from app.calculator import PAYER_LABELS
 from app.content import Catalog
 from app.content.cases import Case
-from app.content.kinds import SLUGS, TITLES, case_exercise_id, exercise_path
+from app.content.kinds import (
+    CASE_KINDS,
+    SLUGS,
+    STATUS_LABELS,
+    TITLES,
+    case_exercise_id,
+    exercise_path,
+    exercise_status,
+)
 from app.content.models import Module
 from app.exercises import queries
 from app.exercises.answers import FormValues, values_from_answers, values_from_plan
@@ -244,3 +252,34 @@ def module_case_exercises(
             )
         )
     return result
+
+
+@dataclass(frozen=True)
+class ExerciseLink:
+    """One of a case's five exercises with the trainee's status (open | made | passed)."""
+
+    kind: str
+    title: str
+    href: str
+    status: str
+    label: str
+
+
+def case_exercise_links(session: Session, viewer: Viewer, case: Case) -> list[ExerciseLink]:
+    """The case's five exercises in course order, with the viewer's status for each (work made
+    in the organisation they act in)."""
+    ids = {kind: case_exercise_id(case.id, kind) for kind in CASE_KINDS}
+    states = queries.own_attempt_states(session, viewer, ids.values())
+    plan = queries.plan_for(
+        session, viewer.user_id, case.id, organisation_id=viewer.organisation_id
+    )
+    links = []
+    for kind, exercise_id in ids.items():
+        attempted, passed = states.get(exercise_id, (False, False))
+        status = exercise_status(kind, attempted, passed, plan.status if plan else "")
+        links.append(
+            ExerciseLink(
+                kind, TITLES[kind], exercise_path(case.id, kind), status, STATUS_LABELS[status]
+            )
+        )
+    return links

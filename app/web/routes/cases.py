@@ -6,8 +6,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from app.calculator import PAYER_LABELS
+from app.exercises import views as exercise_views
 from app.web.content import CatalogDep, find_case, markdown
-from app.web.deps import CurrentViewer
+from app.web.deps import CurrentViewer, DbSession
 from app.web.problem_graph import graph_context
 from app.web.templating import render
 
@@ -21,7 +22,7 @@ def page_cases(request: Request, catalog: CatalogDep, viewer: CurrentViewer) -> 
 
 @router.get("/{case_id}", response_class=HTMLResponse)
 def page_case(
-    request: Request, catalog: CatalogDep, viewer: CurrentViewer, case_id: str
+    request: Request, session: DbSession, catalog: CatalogDep, viewer: CurrentViewer, case_id: str
 ) -> HTMLResponse:
     case = find_case(catalog, case_id)
     return render(
@@ -33,5 +34,6 @@ def page_case(
             **graph_context(case),
             "modules": [catalog.module(n) for n in case.modules if 1 <= n <= len(catalog.modules)],
             "payer_labels": PAYER_LABELS,
+            "exercise_links": exercise_views.case_exercise_links(session, viewer, case),
         },
     )
