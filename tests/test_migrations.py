@@ -136,6 +136,15 @@ def _seed_before_context(url: str) -> None:
             | {"decision": "feedback", "created_at": _at(6)}
             for a in (1, 6)
         ],
+        "exercise_draft": [
+            {"user_id": user, "exercise_id": exercise, "data": {}, "updated_at": _at(day)}
+            for user, exercise, day in (
+                (2, "c9-plan", 12),
+                (3, "c9-plan", 5),
+                (3, "c7-value-triangle", 25),
+                (5, "c9-plan", 5),
+            )
+        ],
         "calculation": [
             _calculation(1, owner=3, organisation=None, day=5),  # yara in B1
             _calculation(2, owner=2, organisation=1, day=12),  # sam in A1
@@ -204,3 +213,12 @@ def test_existing_work_takes_the_context_of_the_enrollment_it_was_made_under(
     # SQLite's table rebuild).
     assert _count(fresh_database_url, "SELECT COUNT(*) FROM review") == 1
     assert _count(fresh_database_url, "SELECT COUNT(*) FROM breakthrough_plan_version") == 1
+
+    engine = create_database(fresh_database_url).engine
+    with engine.connect() as conn:
+        drafts = conn.execute(
+            text("SELECT user_id, organisation_id FROM exercise_draft ORDER BY id")
+        ).all()
+    engine.dispose()
+    # Sam's draft in A; Yara's first one for B, the one saved after joining A for A; Pia's gone.
+    assert [tuple(row) for row in drafts] == [(2, 1), (3, 2), (3, 1)]

@@ -34,14 +34,16 @@ class Attempt(SQLModel, table=True):
 
 
 class ExerciseDraft(SQLModel, table=True):
-    """What a trainee typed but did not submit yet: one row per user x exercise, saved while
-    typing, so a closed tab or an expired session loses nothing."""
+    """What a trainee typed but did not submit yet: one row per user x organisation x exercise
+    (the organisation they act in), saved while typing, so a closed tab or an expired session
+    loses nothing."""
 
     __tablename__ = "exercise_draft"
-    __table_args__ = (UniqueConstraint("user_id", "exercise_id"),)
+    __table_args__ = (UniqueConstraint("user_id", "organisation_id", "exercise_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="app_user.id", ondelete="CASCADE", index=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True, ondelete="CASCADE")
     exercise_id: str = Field(max_length=80)
     data: dict[str, object] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     updated_at: datetime = Field(default_factory=utcnow)

@@ -99,24 +99,45 @@ def _attempt_states(
     return {eid: (True, counts_as_passed(kind, seq)) for eid, (kind, seq) in history.items()}
 
 
-def draft_for(session: Session, user_id: int, exercise_id: str) -> ExerciseDraft | None:
+def draft_for(
+    session: Session, user_id: int, exercise_id: str, *, organisation_id: int | None
+) -> ExerciseDraft | None:
+    """The author's draft typed while acting in this organisation (None: no organisation)."""
+    if organisation_id is None:
+        return None
     return session.exec(
         select(ExerciseDraft).where(
-            ExerciseDraft.user_id == user_id, ExerciseDraft.exercise_id == exercise_id
+            ExerciseDraft.user_id == user_id,
+            ExerciseDraft.organisation_id == organisation_id,
+            ExerciseDraft.exercise_id == exercise_id,
         )
     ).first()
 
 
 def draft_ids(session: Session, user_id: int, exercise_ids: Iterable[str]) -> set[str]:
+    """Exercises with a draft in any organisation, for the person's module progress only."""
+    return _draft_ids(session, user_id, exercise_ids, None)
+
+
+def own_draft_ids(session: Session, viewer: Viewer, exercise_ids: Iterable[str]) -> set[str]:
+    """Exercises with a draft of the viewer in the organisation they act in."""
+    if viewer.organisation_id is None:
+        return set()
+    return _draft_ids(session, viewer.user_id, exercise_ids, viewer.organisation_id)
+
+
+def _draft_ids(
+    session: Session, user_id: int, exercise_ids: Iterable[str], organisation_id: int | None
+) -> set[str]:
     ids = list(exercise_ids)
     if not ids:
         return set()
-    rows = session.exec(
-        select(ExerciseDraft.exercise_id).where(
-            ExerciseDraft.user_id == user_id, col(ExerciseDraft.exercise_id).in_(ids)
-        )
-    ).all()
-    return set(rows)
+    query = select(ExerciseDraft.exercise_id).where(
+        ExerciseDraft.user_id == user_id, col(ExerciseDraft.exercise_id).in_(ids)
+    )
+    if organisation_id is not None:
+        query = query.where(ExerciseDraft.organisation_id == organisation_id)
+    return set(session.exec(query).all())
 
 
 def plan_for(

@@ -71,7 +71,9 @@ def submit(sub: Submission) -> str:
             answers=graded.answers,
             case_id=sub.case.id,
         )
-        discard_draft(sub.session, sub.viewer.user_id, sub.exercise_id)
+        discard_draft(
+            sub.session, sub.work.user_id, sub.exercise_id, organisation_id=sub.work.organisation_id
+        )
         changed, warning = Changed(exercise_ids=(sub.exercise_id,)), graded.warning
     refresh(sub.session, sub.catalog, sub.settings.media_dir, sub.viewer.user_id, changed)
     return warning
@@ -119,7 +121,12 @@ def autosave(
     _, baseline, had_draft = saved_values(session, viewer, case, kind)
     exercise_id = case_exercise_id(case.id, kind)
     draft = save_draft(
-        session, user_id=user_id, exercise_id=exercise_id, data=values, baseline=baseline
+        session,
+        user_id=user_id,
+        organisation_id=viewer.organisation_id,
+        exercise_id=exercise_id,
+        data=values,
+        baseline=baseline,
     )
     if kind == "plan" and (draft is None) != (had_draft is None):
         refresh(session, catalog, media_dir, user_id, Changed(plan_case_ids=(case.id,)))
@@ -181,12 +188,15 @@ def save_draft(
     session: Session,
     *,
     user_id: int,
+    organisation_id: int | None,
     exercise_id: str,
     data: DraftData,
     baseline: Mapping[str, object] | None = None,
 ) -> ExerciseDraft | None:
-    """Keep what the trainee typed. Equal to what was last submitted: no draft is needed."""
-    existing = draft_for(session, user_id, exercise_id)
+    """Keep what the trainee typed, in the organisation they act in. Equal to what was last
+    submitted: no draft is needed."""
+    organisation_id = _organisation(WorkContext(user_id, organisation_id, None))
+    existing = draft_for(session, user_id, exercise_id, organisation_id=organisation_id)
     if baseline is not None and _same(data, baseline):
         if existing is not None:
             session.delete(existing)
@@ -197,12 +207,14 @@ def save_draft(
         session.add(existing)
         session.flush()
         return existing
-    draft = ExerciseDraft(user_id=user_id, exercise_id=exercise_id, data=data)
+    draft = ExerciseDraft(
+        user_id=user_id, organisation_id=organisation_id, exercise_id=exercise_id, data=data
+    )
     try:
         with session.begin_nested():
             session.add(draft)
     except IntegrityError:  # a parallel save created it first
-        found = draft_for(session, user_id, exercise_id)
+        found = draft_for(session, user_id, exercise_id, organisation_id=organisation_id)
         assert found is not None
         found.data, found.updated_at = data, utcnow()
         session.add(found)
@@ -224,8 +236,10 @@ def _norm(value: object) -> object:
     return str(value).strip()
 
 
-def discard_draft(session: Session, user_id: int, exercise_id: str) -> None:
-    draft = draft_for(session, user_id, exercise_id)
+def discard_draft(
+    session: Session, user_id: int, exercise_id: str, *, organisation_id: int | None
+) -> None:
+    draft = draft_for(session, user_id, exercise_id, organisation_id=organisation_id)
     if draft is not None:
         session.delete(draft)
         session.flush()
@@ -277,7 +291,7 @@ def add_plan_version(
     )
     session.add(version)
     session.flush()
-    discard_draft(session, user_id, f"{case_id}-plan")
+    discard_draft(session, user_id, f"{case_id}-plan", organisation_id=organisation_id)
     record(
         session,
         action="plan.submitted",

@@ -200,7 +200,7 @@ def saved_values(
         ).get(exercise_id)
         if latest is not None:
             baseline = values_from_answers(kind, latest.answers)
-    draft = queries.draft_for(session, user_id, exercise_id)
+    draft = queries.draft_for(session, user_id, exercise_id, organisation_id=organisation_id)
     if draft is not None:
         return dict(draft.data), baseline, draft.updated_at
     return dict(baseline or {}), baseline, None
@@ -224,7 +224,7 @@ def module_case_exercises(
 ) -> list[CaseExerciseState]:
     ids = [case_exercise_id(ce.case, ce.kind) for ce in module.case_exercises]
     states = queries.own_attempt_states(session, viewer, ids)
-    drafts = queries.draft_ids(session, viewer.user_id, ids)
+    drafts = queries.own_draft_ids(session, viewer, ids)
     plans = {p.case_id: p.status for p in queries.own_plans(session, viewer)}
     result = []
     for ce, exercise_id in zip(module.case_exercises, ids, strict=True):

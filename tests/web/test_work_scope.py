@@ -279,6 +279,24 @@ def test_the_author_reads_their_own_work_in_the_organisation_it_was_made_for(
     assert "wacht op beoordeling" in plan_status(client)
 
 
+def situation_field(client) -> str:
+    page = html(client.get("/oefeningen/c9/doorbraakplan"))
+    return page.find("textarea", attrs={"name": "situation"}).get_text()
+
+
+def test_a_draft_typed_for_one_municipality_stays_there(client, web_app, world):
+    yara = world.users["yara"]
+    login_as(client, yara)
+    typed = {"situation": "Concept voor gemeente B.", "bottleneck": "Wachten op elkaar."}
+    saved = post_form(client, "/concepten/c9-plan", typed, headers={"HX-Request": "true"})
+    assert saved.status_code == 200
+    join(web_app, yara, world.orgs["a"], world.cohorts["a1"])
+    login_as(client, yara)
+    assert "Concept voor gemeente B." not in situation_field(client)
+    post_form(client, "/organisatie-kiezen", {"organisation_id": str(world.orgs["b"].id)})
+    assert "Concept voor gemeente B." in situation_field(client)
+
+
 def test_new_work_after_joining_belongs_to_the_new_municipality(client, web_app, world):
     yara = world.users["yara"]
     make_work(client, web_app, yara, "Kassabon voor B")

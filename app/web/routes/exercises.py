@@ -51,7 +51,7 @@ def page_exercises(
     ids = [case_exercise_id(c.id, k) for c in catalog.cases for k in CASE_KINDS]
     states = exercise_queries.own_attempt_states(session, viewer, ids)
     plans = {p.case_id: p.status for p in exercise_queries.own_plans(session, viewer)}
-    drafts = exercise_queries.draft_ids(session, viewer.user_id, ids)
+    drafts = exercise_queries.own_draft_ids(session, viewer, ids)
     context = {
         "catalog": catalog,
         "kinds": CASE_KINDS,
