@@ -9,7 +9,18 @@ from pydantic import BaseModel, Field, model_validator
 
 from app.content.library import ArticleId, Money, UnitCostId
 from app.content.models import CaseId, ReviewedHit
-from app.content.vocab import FROZEN, Confidence, LawId, LifeDomain, Payer, Per, Text, Unit, Year
+from app.content.vocab import (
+    FROZEN,
+    Confidence,
+    Kind,
+    LawId,
+    LifeDomain,
+    Payer,
+    Per,
+    Text,
+    Unit,
+    Year,
+)
 
 ProblemId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
@@ -56,6 +67,7 @@ class CustomItem(BaseModel):
     year: Year | None = None
     source: Text
     confidence: Confidence
+    kind: Kind = "resource"
 
 
 class LineSpec(BaseModel):

@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 from app.calculator import PriceList
 from app.content.catalog import Catalog
+from app.content.check_amounts import check_quoted_amounts
 from app.content.check_cases import check_cases
 from app.content.check_library import check_laws, check_prices
 from app.content.check_modules import check_modules, count_words
@@ -69,6 +70,7 @@ def _check(root: Path, minimums: Minimums, names: bool) -> tuple[list[Problem], 
         problems += check_prices(sources.prices, known.laws, minimums)
         for case in sources.cases:
             problems += check_calculations(case, price_list)
+            problems += check_quoted_amounts(case, price_list)
     problems += check_anonymisation(sources, names)
     problems.sort(key=lambda problem: (problem.file, problem.line or 0))
     return problems, sources

@@ -33,3 +33,16 @@ def test_c1_kassabon_over_36_months_differs_from_12_months(catalog: Catalog) -> 
     # Why: the placement runs on past month 12 in the status quo, and the receipt says so.
     assert short.last_cost_month == 60
     assert "past_horizon" in short.warning_codes
+
+
+@pytest.mark.parametrize("case_id", [f"c{n}" for n in range(1, 11)])
+def test_every_case_has_costs_that_go_on_past_month_12(catalog: Catalog, case_id: str) -> None:
+    short, long = receipt(catalog, case_id, 12), receipt(catalog, case_id, 60)
+    assert short.last_cost_month > 12
+    assert long.status_quo.total.central != short.status_quo.total.central
+
+
+@pytest.mark.parametrize("case_id", [f"c{n}" for n in range(1, 11)])
+def test_every_breakthrough_may_fail(catalog: Catalog, case_id: str) -> None:
+    for option in catalog.case(case_id).scenarios.breakthroughs:
+        assert any(Decimal(0) < line.probability < 100 for line in option.lines)
