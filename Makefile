@@ -2,25 +2,41 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+SUM := $(shell cksum pyproject.toml | cut -d' ' -f1)
+# What each entry point installs (extras in pyproject.toml; sizes in the README):
+# `make run` the server plus Dutch speech for rendering videos with Debian's ffmpeg
+# (`make run RUN_EXTRAS=media` adds a bundled ffmpeg); `make test` everything.
+RUN_EXTRAS ?= speech
+TEST_EXTRAS := media,content,postgres,dev
+RUN_STAMP := $(VENV)/.installed-run-$(SUM)
+TEST_STAMP := $(VENV)/.installed-test-$(SUM)
 DEMO_PASSWORD ?= doorbraak-demo
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # PostgreSQL for the second test pass; an exported TEST_DATABASE_URL counts too.
 PG_TEST_URL ?= $(TEST_DATABASE_URL)
 
-.PHONY: browser-deps install migrate demo run test lint fmt check revision clean videos content-check
+.PHONY: browser-deps install install-run migrate demo run test lint fmt check revision clean videos \
+	content-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	rm -f $(VENV)/.installed-*
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[$(RUN_EXTRAS)]'
+	rm -f $(VENV)/.installed-run-*
+	touch $(RUN_STAMP)
 
-install: $(STAMP)
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[$(TEST_EXTRAS)]'
+	rm -f $(VENV)/.installed-test-*
+	touch $(TEST_STAMP)
+
+install-run: $(RUN_STAMP)
+
+install: $(TEST_STAMP)
 
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 $(AXE): tests/browser/package-lock.json
@@ -29,18 +45,16 @@ $(AXE): tests/browser/package-lock.json
 
 browser-deps: $(AXE)
 
-migrate: install
+migrate: install-run
 	$(BIN)/doorbraakschool db upgrade
 
 demo: migrate
 	$(BIN)/doorbraakschool demo --password $(DEMO_PASSWORD)
 
+# Serves first and says "draait op" once /healthz answers; then renders missing videos in the
+# background (var/render.log). Ctrl+C stops both (app/launcher.py).
 run: demo
-	@mkdir -p var
-	@echo "Video's die nog ontbreken worden op de achtergrond gerenderd (log: var/render.log)."
-	@$(BIN)/doorbraakschool videos render > var/render.log 2>&1 &
-	@echo "Doorbraakschool draait op http://$(HOST):$(PORT)  (demo-wachtwoord: $(DEMO_PASSWORD))"
-	$(BIN)/doorbraakschool serve --host $(HOST) --port $(PORT)
+	@$(BIN)/doorbraakschool run --host $(HOST) --port $(PORT) --demo-password $(DEMO_PASSWORD)
 
 lint: install
 	$(BIN)/ruff check app tests migrations bench
@@ -60,7 +74,7 @@ test: lint browser-deps
 		echo "PG_TEST_URL is not set: PostgreSQL run skipped."; \
 	fi
 
-videos: install
+videos: install-run
 	$(BIN)/doorbraakschool videos render
 
 content-check: install

@@ -1,4 +1,4 @@
-"""The doorbraakschool command: serve, db upgrade, demo, create-admin, backup, mail."""
+"""The doorbraakschool command: serve, run, db upgrade, demo, create-admin, backup, mail, ..."""
 
 from __future__ import annotations
 
@@ -26,6 +26,37 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     serve("app.asgi:app", host=args.host, port=args.port, workers=args.workers)
     return 0
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from app.launcher import run
+
+    if not _prepare_catalog(settings):
+        return 1
+    note = f"  (demo-wachtwoord: {args.demo_password})" if args.demo_password else ""
+    render_log = None if args.no_render else settings.data_dir / "render.log"
+    return run(args.host, args.port, render_log=render_log, note=note)
+
+
+def _prepare_catalog(settings: Settings) -> bool:
+    """Check the course once and keep the result, so the server starts in about a second."""
+    from app.content import ContentError
+    from app.content.disk_cache import cached_path, load_catalog_via_disk
+
+    root = settings.content_dir.resolve()
+    if cached_path(root, settings.cache_dir).exists():
+        return True
+    print(
+        "De lesstof wordt eenmalig gecontroleerd en klaargezet (een paar seconden)...", flush=True
+    )
+    try:
+        load_catalog_via_disk(root, settings.cache_dir)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print("De lesstof heeft problemen; de school start niet.", file=sys.stderr)
+        return False
+    return True
 
 
 def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
@@ -69,11 +100,11 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 
 def _seed_demo_learning(session: Any, settings: Settings) -> int:
     """Realistic progress, attempts and a submitted plan, so dashboards show real figures."""
-    from app.content import load_catalog_cached
+    from app.content.disk_cache import load_catalog_via_disk
     from app.demo.activity import seed_demo_activity
     from app.demo.progress import seed_demo_progress
 
-    catalog = load_catalog_cached(settings.content_dir.resolve(), names=False)
+    catalog = load_catalog_via_disk(settings.content_dir.resolve(), settings.cache_dir)
     progressed = seed_demo_progress(session, settings, catalog)
     active = seed_demo_activity(session, settings, catalog)
     return max(progressed, active)
@@ -184,7 +215,16 @@ def cmd_content_check(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_videos_render(args: argparse.Namespace, settings: Settings) -> int:
     from app.media import ConsoleProgress, render_all
+    from app.media.tools import missing_tools
 
+    missing = missing_tools()
+    if missing:
+        print(
+            "Video's renderen kan op deze machine niet: " + "; ".join(missing) + ". "
+            "De modulepagina's tonen dan de uitgeschreven tekst.",
+            file=sys.stderr,
+        )
+        return 3
     try:
         results = render_all(
             settings.content_dir / "videos",
@@ -213,6 +253,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
     serve.set_defaults(func=cmd_serve)
+    run = sub.add_parser(
+        "run", help="serveren en ontbrekende video's op de achtergrond renderen (make run)"
+    )
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8000)
+    run.add_argument("--no-render", action="store_true", help="geen video's renderen")
+    run.add_argument("--demo-password", default="", help="in de startmelding tonen")
+    run.set_defaults(func=cmd_run)
     db = sub.add_parser("db", help="database")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("upgrade", help="migraties uitvoeren").set_defaults(func=cmd_db_upgrade)

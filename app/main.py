@@ -85,10 +85,11 @@ def catalog_holder(settings: Settings) -> CatalogHolder:
     check``'s (over a GiB and seconds to minutes per process; web workers never load deduce).
     """
     root = settings.content_dir.resolve()
+    cache = settings.cache_dir
     if settings.reload_content:
-        return CatalogHolder(root, reload=True, names=False)
+        return CatalogHolder(root, reload=True, names=False, cache_dir=cache)
     if root not in _HOLDERS:
-        _HOLDERS[root] = CatalogHolder(root, reload=False, names=False)
+        _HOLDERS[root] = CatalogHolder(root, reload=False, names=False, cache_dir=cache)
     return _HOLDERS[root]
 
 

@@ -86,6 +86,11 @@ class Settings(BaseSettings):
         return self
 
     @property
+    def cache_dir(self) -> Path:
+        """Rebuildable files: the checked course (``app/content/disk_cache.py``)."""
+        return self.data_dir / "cache"
+
+    @property
     def secure_cookies(self) -> bool:
         return self.base_url.startswith("https://")
 

@@ -43,15 +43,32 @@ class CatalogHolder:
     """
 
     def __init__(
-        self, root: Path, reload: bool = False, *, minimums: Minimums = COURSE, names: bool = True
+        self,
+        root: Path,
+        reload: bool = False,
+        *,
+        minimums: Minimums = COURSE,
+        names: bool = True,
+        cache_dir: Path | None = None,
     ) -> None:
         self.root = root
         self.reload = reload
         self._minimums = minimums
         self._names = names
+        self._cache_dir = cache_dir
         self._lock = threading.Lock()
         self._snapshot = snapshot(root) if reload else ()
-        self._catalog = load_catalog(root, minimums=minimums, names=names)
+        self._catalog = self._load()
+
+    def _load(self) -> Catalog:
+        """Load and check; with ``cache_dir``, reuse a catalog checked before (disk_cache.py)."""
+        if self._cache_dir is None:
+            return load_catalog(self.root, minimums=self._minimums, names=self._names)
+        from app.content.disk_cache import load_catalog_via_disk
+
+        return load_catalog_via_disk(
+            self.root, self._cache_dir, minimums=self._minimums, names=self._names
+        )
 
     def get(self) -> Catalog:
         if not self.reload:
@@ -65,7 +82,7 @@ class CatalogHolder:
 
     def _try_reload(self) -> None:
         try:
-            self._catalog = load_catalog(self.root, minimums=self._minimums, names=self._names)
+            self._catalog = self._load()
         except ContentError as error:
             logger.error(
                 "content changed but is invalid; keeping the previous catalog:\n%s",

@@ -1,7 +1,9 @@
-"""Finding and running ffmpeg: the imageio-ffmpeg wheel's binary, else the system's."""
+"""Finding and running ffmpeg: the system's (Debian's /usr/bin/ffmpeg), else the imageio-ffmpeg
+wheel's binary (the ``[media]`` extra)."""
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 from functools import lru_cache
@@ -13,15 +15,32 @@ class FfmpegError(RuntimeError):
 
 @lru_cache(maxsize=1)
 def ffmpeg_exe() -> str:
+    found = shutil.which("ffmpeg")
+    if found is not None:
+        return found
     try:
         import imageio_ffmpeg
 
         return str(imageio_ffmpeg.get_ffmpeg_exe())
     except (ImportError, RuntimeError):
-        found = shutil.which("ffmpeg")
-        if found is None:
-            raise FfmpegError("no ffmpeg: install imageio-ffmpeg or Debian's ffmpeg") from None
-        return found
+        raise FfmpegError(
+            "no ffmpeg: install Debian's ffmpeg or the [media] extra (imageio-ffmpeg)"
+        ) from None
+
+
+def missing_tools() -> list[str]:
+    """What video rendering lacks on this machine, in Dutch (empty when it can render)."""
+    missing = []
+    try:
+        ffmpeg_exe()
+    except FfmpegError:
+        missing.append(
+            "ffmpeg ontbreekt (installeer Debians ffmpeg: apt-get install ffmpeg, "
+            "of pip install -e '.[media]')"
+        )
+    if importlib.util.find_spec("espeakng_loader") is None:
+        missing.append("de Nederlandse spraak ontbreekt (pip install -e '.[speech]')")
+    return missing
 
 
 def run_ffmpeg(args: list[str], stdin: bytes | None = None) -> bytes:
