@@ -29,7 +29,7 @@ from app.calculations.prices import (
     tariff_version,
 )
 from app.calculations.tariff_form import parse_euros
-from app.calculator import PriceList, UnitCost, comparison_from_mapping
+from app.calculator import PriceList, UnitCost, calculate, comparison_from_mapping
 from app.errors import InvalidInput
 
 ITEM = UnitCost(
@@ -171,3 +171,33 @@ def test_chart_scales_bars_to_the_largest_amount():
     widths = [bar.width for group in chart.groups for bar in group.bars]
     assert widths == [BAR_AREA, BAR_AREA // 2, 1, BAR_AREA // 4]
     assert "Gemeente: doormodderen € 100,00, doorbreken € 50,00" in chart.summary
+
+
+def test_a_snapshot_saved_before_indexing_reopens_without_indexing():
+    from app.calculations.prices import price_list_from_snapshot
+
+    old = {
+        "version": "oud",
+        "base_year": 2025,
+        "items": {
+            "k-jz-5": {
+                "description": "Gezinshuis", "low": "150.00", "central": "163.59",
+                "high": "180.00", "unit": "day", "payer": "gemeente", "law": "jeugdwet",
+                "year": 2024, "source": "s", "confidence": "verified",
+            }
+        },
+    }  # fmt: skip
+    prices = price_list_from_snapshot(old)
+    assert prices.cpi == {}
+    assert prices.items["k-jz-5"].kind == "resource"
+    comparison = comparison_from_mapping(
+        {
+            "status_quo": {"lines": [{"unit_cost": "k-jz-5", "quantity": "365", "per": "year",
+                                      "months": 12}]},
+            "breakthrough": {"lines": []},
+        }
+    )  # fmt: skip
+    receipt = calculate(comparison, prices)
+    assert receipt.status_quo.total.central == Decimal("59710.35")  # as it was saved
+    assert receipt.status_quo.lines[0].index_status == "no_series"
+    assert receipt.warnings == ()

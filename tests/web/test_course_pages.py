@@ -205,8 +205,23 @@ def test_every_article_and_law_page_renders(client, trainee, catalog):
 
 def test_price_list_shows_every_figure_with_year_and_status(client, trainee, catalog):
     page = html(client.get("/kengetallen"))
-    rows = page.select("table.data tbody tr")
+    rows = page.select("table.data:not(#cpi-reeks) tbody tr")
     assert len(rows) == len(catalog.unit_costs) >= 40
+
+
+def test_price_list_shows_each_range_or_point_reason_and_the_cpi_with_its_sources(
+    client, trainee, catalog
+):
+    page = html(client.get("/kengetallen"))
+    placement = page.select_one('[data-range="k-jz-5"]').get_text()
+    assert placement.startswith("Bandbreedte: Laag: het pgb-maximum 2024")
+    norm = page.select_one('[data-range="k-bij-1"]').get_text()
+    assert norm.startswith("Eén bedrag: Wettelijke bijstandsnorm")
+    assert "overdracht" in norm
+    years = [row.th.get_text() for row in page.select("#cpi-reeks tbody tr")]
+    assert years[-1] == "2025"
+    assert len(years) == len(catalog.cpi.changes)
+    assert all(link["href"].startswith("https://") for link in page.select("#cpi-reeks a"))
 
 
 def test_case_pages_draw_the_problem_graph_with_a_list_alternative(client, trainee, catalog):
