@@ -97,7 +97,7 @@ def build_digest(
     schedule = queries.schedule_of(session, cohort)
     records = queries.grid_records(session, cohort)
     numbers = [m.number for m in catalog.modules]
-    rows = build_rows(records, numbers, schedule.deadlines, now)
+    rows = build_rows(records, numbers, schedule.deadlines_for, now)
     due = due_at_meeting(schedule.deadlines, meeting.id) if meeting and meeting.id else []
     return Digest(cohort, meeting, rows, due, hardest_questions(session, catalog, cohort))
 

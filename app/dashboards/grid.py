@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -122,10 +122,11 @@ Record = tuple[int, str, str, str | None, int | None, str | None, bool | None]
 def build_rows(
     records: Iterable[Record],
     module_numbers: Sequence[int],
-    deadlines: Mapping[int, Deadline],
+    deadlines_for: Callable[[int], Mapping[int, Deadline]],
     now: datetime,
 ) -> list[GridRow]:
-    """Group the query's records (ordered by trainee) into one row per trainee."""
+    """Group the query's records (ordered by trainee) into one row per trainee, each judged
+    against their own deadlines (`Schedule.deadlines_for`: a late joiner's catch-up)."""
     numbers = tuple(module_numbers)
     known = set(numbers)
     rows: dict[int, GridRow] = {}
@@ -137,7 +138,7 @@ def build_rows(
             row.stored[number] = (status, bool(feedback))
     for row in rows.values():
         statuses = {number: status for number, (status, _) in row.stored.items()}
-        row.overdue = tuple(overdue(statuses, deadlines, now))
+        row.overdue = tuple(overdue(statuses, deadlines_for(row.user_id), now))
     return list(rows.values())
 
 
@@ -227,21 +228,34 @@ class PageRow:
 
 @dataclass(frozen=True)
 class GridJudge:
-    """Classifies trainee lines against the modules and the deadlines passed at `now`."""
+    """Classifies trainee lines against the modules and the deadlines passed at `now`: the
+    cohort's, or a late joiner's own (`personal_overdue`, user id -> mask, only for them)."""
 
     module_numbers: tuple[int, ...]
     all_mask: int
-    overdue_mask: int  # modules whose deadline has passed
+    overdue_mask: int  # modules whose cohort deadline has passed
+    personal_overdue: Mapping[int, int] = field(default_factory=dict)
 
     @classmethod
     def at(
-        cls, module_numbers: Sequence[int], deadlines: Mapping[int, Deadline], now: datetime
+        cls,
+        module_numbers: Sequence[int],
+        deadlines: Mapping[int, Deadline],
+        now: datetime,
+        personal: Mapping[int, Mapping[int, Deadline]] | None = None,
     ) -> GridJudge:
-        passed = [n for n, deadline in deadlines.items() if deadline.due_at <= now]
-        return cls(tuple(module_numbers), mask_of(module_numbers), mask_of(passed))
+        def passed(due: Mapping[int, Deadline]) -> int:
+            return mask_of(n for n, deadline in due.items() if deadline.due_at <= now)
+
+        own = {user_id: passed(due) for user_id, due in (personal or {}).items()}
+        return cls(tuple(module_numbers), mask_of(module_numbers), passed(deadlines), own)
+
+    def late_mask(self, user_id: int) -> int:
+        """Modules whose deadline for this trainee has passed."""
+        return self.personal_overdue.get(user_id, self.overdue_mask)
 
     def behind(self, line: TraineeLine) -> bool:
-        return bool(self.overdue_mask & ~line.completed)
+        return bool(self.late_mask(line.user_id) & ~line.completed)
 
     def overall(self, line: TraineeLine) -> str:
         every = self.all_mask
@@ -261,10 +275,10 @@ class GridJudge:
 
     def summary(self, lines: Sequence[TraineeLine]) -> Summary:
         behind = not_started = completed = 0
-        every, late = self.all_mask, self.overdue_mask
+        every = self.all_mask
         for line in lines:
             done = line.completed
-            if late & ~done:
+            if self.late_mask(line.user_id) & ~done:
                 behind += 1
             if done & every == every:
                 completed += 1
@@ -275,7 +289,7 @@ class GridJudge:
     def page_row(self, line: TraineeLine) -> PageRow:
         every = self.all_mask
         done = line.completed & every
-        late = self.overdue_mask & every & ~done
+        late = self.late_mask(line.user_id) & every & ~done
         feedback = line.feedback & line.started & every
         overdue = tuple(n for n in self.module_numbers if late >> n & 1)
         looks = (done, line.in_progress & every & ~done, feedback, late)

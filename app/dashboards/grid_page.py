@@ -9,7 +9,9 @@ The masks are kept per cohort and reused until stored progress changes anywhere
 (`queries.progress_stamp`, two index lookups), so a trainer refreshing an unchanged cohort pays
 for the roster and the page only. The cache is used on SQLite, where writes commit one at a time
 in the order of their `updated_at`; on PostgreSQL concurrent transactions can commit out of that
-order, so there the masks are read on every request."""
+order, so there the masks are read on every request. Only progress is cached: who is behind is
+judged on every request against the schedule read fresh, with the personal deadlines of late
+joiners (`Schedule.personal`), so enrolments, sessions and the catch-up setting need no stamp."""
 
 from __future__ import annotations
 
@@ -98,7 +100,7 @@ def grid_page(
         TraineeLine(user_id, name, team or "", *masks.get(user_id, NO_PROGRESS))
         for user_id, name, team in roster
     ]  # NamedTuples: 10,000 of them are cheap to make
-    judge = GridJudge.at(module_numbers, schedule.deadlines, now)
+    judge = GridJudge.at(module_numbers, schedule.deadlines, now, schedule.personal)
     shown = [line for line in lines if judge.matches(line, status)] if status else lines
     pages = max(1, ceil(len(shown) / PAGE_SIZE))
     page = min(page, pages)

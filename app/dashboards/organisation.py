@@ -121,12 +121,12 @@ def _behind(
     for cohort in cohorts:
         if cohort.id is None or not enrolled[cohort.id]:
             continue
-        due = schedule_of(session, cohort).deadlines
-        if not due:
+        schedule = schedule_of(session, cohort)
+        if not schedule.deadlines:
             continue
         for user_id in enrolled[cohort.id]:
             statuses = dict.fromkeys(done.get(user_id, set()), COMPLETED)
-            if is_behind(statuses, due, now):
+            if is_behind(statuses, schedule.deadlines_for(user_id), now):
                 found.add((cohort.id, user_id))
     return found
 

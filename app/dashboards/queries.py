@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any
 from typing import cast as typing_cast
 
@@ -19,19 +19,33 @@ from app.accounts.viewer import Viewer
 from app.calculations.models import Calculation
 from app.cohorts import queries as cohort_queries
 from app.cohorts.models import Cohort, CohortMeeting, Enrollment, MeetingModule
-from app.cohorts.schedule import Deadline, deadlines
+from app.cohorts.schedule import (
+    DEFAULT_CATCH_UP_DAYS,
+    Deadline,
+    deadlines,
+    personal_deadlines,
+)
 from app.dashboards.models import DigestSent
 from app.exercises.models import Attempt
+from app.organisations import queries as org_queries
 from app.progress.models import ModuleProgress
 
 
 @dataclass(frozen=True)
 class Schedule:
-    """A cohort's sessions, the modules due before each, and the resulting deadlines."""
+    """A cohort's sessions, the modules due before each, the resulting deadlines, and the
+    personal deadlines of the trainees who enrolled after a block had started (user id ->
+    deadlines; everyone else has the cohort's). One rule for every page: `deadlines_for`."""
 
     meetings: list[CohortMeeting]
     requirements: dict[int, set[int]]
     deadlines: dict[int, Deadline]
+    personal: dict[int, dict[int, Deadline]] = field(default_factory=dict)
+    catch_up_days: int = DEFAULT_CATCH_UP_DAYS
+
+    def deadlines_for(self, user_id: int | None) -> dict[int, Deadline]:
+        """The deadlines that apply to this trainee (the cohort's unless they joined late)."""
+        return self.personal.get(user_id or 0, self.deadlines)
 
 
 def requirements_of(session: Session, cohort: Cohort) -> dict[int, set[int]]:
@@ -47,10 +61,31 @@ def requirements_of(session: Session, cohort: Cohort) -> dict[int, set[int]]:
     return found
 
 
+def late_enrolments(session: Session, cohort: Cohort, after: datetime) -> dict[int, datetime]:
+    """User id -> enrolment moment, for those enrolled in the cohort after `after`."""
+    rows = session.exec(
+        select(Enrollment.user_id, Enrollment.enrolled_at).where(
+            Enrollment.cohort_id == cohort.id, col(Enrollment.enrolled_at) >= after
+        )
+    ).all()
+    return {user_id: at if at.tzinfo else at.replace(tzinfo=UTC) for user_id, at in rows}
+
+
 def schedule_of(session: Session, cohort: Cohort) -> Schedule:
+    """The cohort's schedule with the personal deadlines of its late joiners: two queries, two
+    more (the catch-up setting and the late enrolments) only when a block has a deadline."""
     meetings = cohort_queries.meetings_of(session, cohort)
     requirements = requirements_of(session, cohort)
-    return Schedule(meetings, requirements, deadlines(meetings, requirements))
+    due = deadlines(meetings, requirements)
+    if not due:
+        return Schedule(meetings, requirements, due)
+    days = org_queries.settings_for(session, cohort.organisation_id).catch_up_days
+    first = min(deadline.due_at for deadline in due.values())
+    personal = {
+        user_id: personal_deadlines(due, joined_at, days)
+        for user_id, joined_at in late_enrolments(session, cohort, first).items()
+    }
+    return Schedule(meetings, requirements, due, personal, days)
 
 
 def meeting_of(session: Session, cohort: Cohort, meeting_id: int) -> CohortMeeting | None:

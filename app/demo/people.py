@@ -1,4 +1,6 @@
 """Demo data: two municipalities with an org admin, a trainer, a cohort and 12 trainees each.
+Eleven were enrolled a week before the cohort started; the twelfth joined three days ago, after
+the first session, and so has a personal catch-up plan (inhaalschema).
 
 Running it twice changes nothing: existing accounts and rows are left as they are."""
 
@@ -13,6 +15,7 @@ from sqlmodel import Session, select
 from app.accounts import queries as account_queries
 from app.accounts import service as account_service
 from app.accounts.models import Organisation, Role, User
+from app.cohorts import queries as cohort_queries
 from app.cohorts import service as cohort_service
 from app.cohorts.models import Cohort
 from app.cohorts.queries import meetings_of
@@ -34,6 +37,7 @@ FIRST_NAMES = [
     "Joris",
 ]
 TEAMS = ["Wijkteam Noord", "Wijkteam Zuid"]
+LATE_JOINER = len(FIRST_NAMES)  # deelnemer12 joined after the first session
 
 
 @dataclass(frozen=True)
@@ -214,4 +218,17 @@ def _populate_org(
             team_id=team.id,
             actor_id=None,
         )
-        cohort_service.enrol(session, cohort=cohort, user=trainee, actor_id=None)
+        late = number == LATE_JOINER
+        _enrol_on(session, cohort, trainee, today - timedelta(days=3) if late else None)
+
+
+def _enrol_on(session: Session, cohort: Cohort, trainee: User, day: date | None) -> None:
+    """Enrol once, dated `day` (None: a week before the cohort starts)."""
+    assert cohort.id is not None
+    assert trainee.id is not None
+    if cohort_queries.enrollment(session, cohort.id, trainee.id) is not None:
+        return
+    row = cohort_service.enrol(session, cohort=cohort, user=trainee, actor_id=None)
+    when = day or cohort.starts_on - timedelta(days=7)
+    row.enrolled_at = datetime.combine(when, time(10, 0), tzinfo=LOCAL)
+    session.add(row)

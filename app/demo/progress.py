@@ -51,6 +51,9 @@ DEMO_SPREAD = [
     (9, True),
     (12, False),
 ]
+# The late joiner (app/demo/people.py) has just begun module 1: behind by the cohort's dates,
+# on schedule by their own catch-up plan.
+LATE_JOINER_SPREAD = (0, True)
 FEEDBACK_FOR = {4, 9}  # spread positions whose last completed module got feedback
 BATCH = 5_000
 
@@ -135,9 +138,14 @@ def _attempt_rows(
 
 
 def _seed_trainee(
-    catalog: Catalog, user_id: int, position: int, now: datetime, rng: random.Random
+    catalog: Catalog,
+    user_id: int,
+    spread: tuple[int, bool],
+    position: int,
+    now: datetime,
+    rng: random.Random,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    done, busy = DEMO_SPREAD[position % len(DEMO_SPREAD)]
+    done, busy = spread
     progress: list[dict[str, Any]] = []
     attempts: list[dict[str, Any]] = []
     for number in range(1, done + 1):
@@ -171,6 +179,8 @@ def seed_demo_progress(session: Session, settings: Settings, catalog: Catalog) -
         if cohort is None:
             continue
         _ensure_schedule(session, cohort, DEMO_SCHEDULE)
+        meetings = cohort_queries.meetings_of(session, cohort)
+        first_meeting = min((m.starts_at for m in meetings), default=now)
         rng = random.Random(spec.slug)
         for position, row in enumerate(cohort_queries.enrolled_trainees(session, cohort)):
             user_id = row.user.id
@@ -179,7 +189,9 @@ def seed_demo_progress(session: Session, settings: Settings, catalog: Catalog) -
                 select(ModuleProgress.id).where(ModuleProgress.user_id == user_id)
             ).first():
                 continue
-            progress, attempts = _seed_trainee(catalog, user_id, position, now, rng)
+            late = row.enrollment.enrolled_at > first_meeting
+            spread = LATE_JOINER_SPREAD if late else DEMO_SPREAD[position % len(DEMO_SPREAD)]
+            progress, attempts = _seed_trainee(catalog, user_id, spread, position, now, rng)
             if not progress:
                 continue  # this one has not started
             session.execute(insert(ModuleProgress), progress)
@@ -293,6 +305,7 @@ def generate_cohort(
     cohort_id = big.cohort.id
     assert cohort_id is not None
     now = utcnow()
+    joined = datetime.combine(big.start - timedelta(days=1), time(10), tzinfo=LOCAL)
     domain = f"{organisation_slug}.example"
     prefix = f"groep{cohort_id}-"
     _insert_batched(
@@ -333,7 +346,7 @@ def generate_cohort(
     _insert_batched(
         session,
         Enrollment,
-        ({"cohort_id": cohort_id, "user_id": uid, "enrolled_at": now} for uid in user_ids),
+        ({"cohort_id": cohort_id, "user_id": uid, "enrolled_at": joined} for uid in user_ids),
     )
     _ensure_schedule(
         session, big.cohort, [range(1, 3), range(3, 8), range(8, 14), range(14, 20), range(20, 26)]

@@ -8,6 +8,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from app.cohorts.schedule import DEFAULT_CATCH_UP_DAYS
 from app.db import utcnow
 
 
@@ -42,6 +43,8 @@ class OrganisationSettings(SQLModel, table=True):
     )
     retention: str = Field(default=Retention.delete, max_length=20)
     inactive_expiry_months: int | None = None  # None: accounts never expire
+    # Days a late joiner gets per missed session block (app/cohorts/schedule.py)
+    catch_up_days: int = Field(default=DEFAULT_CATCH_UP_DAYS)
     updated_at: datetime = Field(default_factory=utcnow)
     updated_by_id: int | None = Field(default=None, foreign_key="app_user.id", ondelete="SET NULL")
 

@@ -31,6 +31,7 @@ DEADLINE_TIME = time(17, 0)
 MAX_STEPS = 12
 MAX_EXPIRY_MONTHS = 120
 MAX_DEADLINE_DAYS = 730
+MAX_CATCH_UP_DAYS = 120
 EURO_RE = re.compile(r"^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$")
 
 
@@ -71,6 +72,16 @@ def parse_months(text: str) -> int | None:
     return int(cleaned)
 
 
+def parse_catch_up_days(text: str) -> int:
+    cleaned = text.strip()
+    if not cleaned.isdigit() or not 1 <= int(cleaned) <= MAX_CATCH_UP_DAYS:
+        raise InvalidInput(
+            f"Vul de inhaaltermijn in als aantal dagen tussen 1 en {MAX_CATCH_UP_DAYS}.",
+            field="catch_up_days",
+        )
+    return int(cleaned)
+
+
 def _short(text: str, limit: int, *, field: str, label: str) -> str:
     text = " ".join(text.split())
     if len(text) > limit:
@@ -89,6 +100,7 @@ class SettingsForm:
     steps: str
     retention: str
     inactive_expiry_months: str
+    catch_up_days: str
 
     @classmethod
     def from_form(cls, form: dict[str, str]) -> SettingsForm:
@@ -116,6 +128,7 @@ def _validated(data: SettingsForm) -> dict[str, Any]:
         "escalation_steps": parse_steps(data.steps),
         "retention": data.retention,
         "inactive_expiry_months": parse_months(data.inactive_expiry_months),
+        "catch_up_days": parse_catch_up_days(data.catch_up_days),
     }
 
 

@@ -1,13 +1,22 @@
 """The shared test world (tests/conftest.py) with a schedule around now: one session a week ago
 (modules 1-2 due), one in two days (modules 3-4), one in a month (module 5); Voorbeeld's three
-trainees in two teams, with progress that puts two of them behind."""
+trainees in two teams, enrolled before the first session, with progress that puts two of them
+behind."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pytest
-from dashboards.dashboard_helpers import D, add_meeting, complete, now, put_in_team, set_progress
+from dashboards.dashboard_helpers import (
+    D,
+    add_meeting,
+    complete,
+    enrolled_since,
+    now,
+    put_in_team,
+    set_progress,
+)
 from factories import World
 
 from app.cohorts.models import CohortMeeting
@@ -30,6 +39,7 @@ def world(web_app, world: World) -> ScheduledWorld:
     }
     put_in_team(web_app, world.daan, world.org, "Wijkteam Noord")
     moment = now()
+    enrolled_since(web_app, world.cohort, moment - 14 * D)
     meetings = [
         add_meeting(web_app, world.cohort, "Startbijeenkomst", moment - 7 * D, [1, 2]),
         add_meeting(web_app, world.cohort, "Intervisie recht", moment + 2 * D, [3, 4]),

@@ -38,6 +38,19 @@ def add_meeting(
         return meeting
 
 
+def enrolled_since(app: FastAPI, cohort: Cohort, when: datetime, user: User | None = None) -> None:
+    """Date the cohort's enrolments (or only `user`'s) back or forward to `when`."""
+    from app.cohorts.models import Enrollment
+
+    with session_scope(app.state.db, write=True) as session:
+        query = select(Enrollment).where(Enrollment.cohort_id == cohort.id)
+        if user is not None:
+            query = query.where(Enrollment.user_id == user.id)
+        for row in session.exec(query).all():
+            row.enrolled_at = when
+            session.add(row)
+
+
 def set_progress(
     app: FastAPI,
     user: User,

@@ -41,6 +41,25 @@ def test_the_demo_trainer_sees_real_statuses_and_who_is_behind(client):
     assert int(page.select_one("#niet-klaar").get_text()) > 0  # not ready for the next session
 
 
+def test_the_demo_late_joiner_is_on_schedule_and_sees_a_catch_up_plan(client):
+    _demo(client.app)
+    with session_scope(client.app.state.db, write=False) as session:
+        trainer = account_queries.user_by_email(session, "trainer@voorbeeld.example")
+        late = account_queries.user_by_email(session, "deelnemer12@voorbeeld.example")
+        cohort = session.exec(select(Cohort).where(Cohort.name == "Doorbraaklab 2027")).one()
+    login_as(client, trainer)
+    page = html(client.get(f"/groepen/{cohort.id}/voortgang"))
+    row = page.select_one(f"tr[data-user='{late.id}']")
+    assert row.select_one("td.behind-col")["data-behind"] == "nee"
+    assert row.select_one("td.cell[data-status='in_progress']") is not None
+    login_as(client, late)
+    leerpad = html(client.get("/leerpad"))
+    assert leerpad.select_one("#achter-op-schema") is None
+    plan = leerpad.select_one("#inhaalschema-blok").get_text(" ")
+    assert "14 dagen per gemiste bijeenkomst" in plan
+    assert "Startbijeenkomst" in plan
+
+
 def test_seeding_twice_changes_nothing(client):
     _demo(client.app)
     counts = [_count(client.app, m) for m in (ModuleProgress, Attempt, MeetingModule)]

@@ -14,9 +14,10 @@ from municipality.municipality_helpers import (
     put_in_team,
     set_module,
 )
+from sqlmodel import select
 
 from app.cohorts import service as cohort_service
-from app.cohorts.models import MeetingModule
+from app.cohorts.models import Enrollment, MeetingModule
 from app.db import session_scope, utcnow
 
 
@@ -44,6 +45,8 @@ def _setup(web_app, world) -> None:
             actor_id=None,
         )
         session.add(MeetingModule(meeting_id=meeting.id, module_number=2))
+        for row in session.exec(select(Enrollment).where(Enrollment.cohort_id == cohort.id)):
+            row.enrolled_at = utcnow() - timedelta(days=30)  # enrolled before the session
 
 
 def test_overview_counts_enrolled_active_completed_and_behind(client, web_app, world):

@@ -21,6 +21,7 @@ FORM = {
     "steps": "1. Eigen mandaat van het team\n- Teamleider\n\nDoorbraakteam\n",
     "retention": "anonymise",
     "inactive_expiry_months": "12",
+    "catch_up_days": "21",
 }
 
 
@@ -40,7 +41,9 @@ def test_settings_are_saved_and_shown_again(client, web_app, world):
     assert row.budget_cents == 300_000
     assert row.escalation_steps == ["Eigen mandaat van het team", "Teamleider", "Doorbraakteam"]
     assert (row.retention, row.inactive_expiry_months) == ("anonymise", 12)
+    assert row.catch_up_days == 21
     page = html(client.get("/beheer/voorbeeld/instellingen"))
+    assert page.select_one("#s-catch-up")["value"] == "21"
     assert page.select_one("#s-name")["value"] == "Gemeente Voorbeeld-Noord"
     assert page.select_one("#s-budget")["value"] == "3.000"
     assert page.select_one("#s-ret-anonymise").has_attr("checked")
@@ -62,6 +65,12 @@ def test_a_wrong_budget_changes_nothing_and_keeps_what_was_typed(client, web_app
         client, "/beheer/voorbeeld/instellingen", FORM | {"inactive_expiry_months": "-3"}
     )
     assert response.status_code == 400
+    for days in ("0", "twee weken", "365", ""):
+        response = post_form(
+            client, "/beheer/voorbeeld/instellingen", FORM | {"catch_up_days": days}
+        )
+        assert response.status_code == 400
+        assert "inhaaltermijn" in html(response).select_one("#formulier-fout").get_text()
     with session_scope(web_app.state.db, write=False) as session:
         assert session.get(OrganisationSettings, world.org.id) is None
 

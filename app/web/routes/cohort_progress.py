@@ -253,7 +253,7 @@ def page_trainee(
         catalog,
         module_progress_for_user(session, user_id),
         video_progress_for_user(session, user_id),
-        schedule.deadlines,
+        schedule.deadlines_for(user_id),
         utcnow(),
     )
     context = {

@@ -51,9 +51,8 @@ def export_cohort(
     if what == "voortgang":
         schedule = queries.schedule_of(session, cohort)
         records = queries.grid_records(session, cohort)
-        rows = build_rows(
-            records, [m.number for m in catalog.modules], schedule.deadlines, utcnow()
-        )
+        numbers = [m.number for m in catalog.modules]
+        rows = build_rows(records, numbers, schedule.deadlines_for, utcnow())
         header, body = grid_table(catalog, rows)
     else:
         header, body = results_table(catalog, queries.result_records(session, cohort))

@@ -1,10 +1,12 @@
-"""Mijn leerpad: a trainee's modules with status, next step, deadlines and overall progress."""
+"""Mijn leerpad: a trainee's modules with status, next step, their own deadlines (with the
+catch-up plan of a late joiner) and overall progress."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.cohorts.schedule import catch_up_plan
 from app.dashboards import queries
 from app.dashboards.leerpad import learning_path
 from app.dates import to_local
@@ -24,14 +26,13 @@ def page_learning_path(
     now = utcnow()
     cohort = queries.current_cohort(session, viewer, to_local(now).date())
     schedule = queries.schedule_of(session, cohort) if cohort else None
-    path = learning_path(
-        catalog,
-        module_progress_for_user(session, viewer.user_id),
-        schedule.deadlines if schedule else {},
-        now,
-    )
-    return render(
-        request,
-        "trainee/leerpad/page.html",
-        {"path": path, "cohort": cohort, "schedule": schedule, "now": now},
-    )
+    mine = schedule.deadlines_for(viewer.user_id) if schedule else {}
+    path = learning_path(catalog, module_progress_for_user(session, viewer.user_id), mine, now)
+    context = {
+        "path": path,
+        "cohort": cohort,
+        "schedule": schedule,
+        "catch_up": catch_up_plan(mine),
+        "now": now,
+    }
+    return render(request, "trainee/leerpad/page.html", context)

@@ -1,4 +1,5 @@
-"""Beheer › Instellingen: the organisation's name, local doorbraakroute, retention and expiry."""
+"""Beheer › Instellingen: the organisation's name, local doorbraakroute, retention, expiry and the
+catch-up period of late joiners."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def form_of(org: Organisation, settings: OrganisationSettings) -> dict[str, str]
         "steps": "\n".join(settings.escalation_steps),
         "retention": settings.retention,
         "inactive_expiry_months": str(settings.inactive_expiry_months or ""),
+        "catch_up_days": str(settings.catch_up_days),
     }
 
 
