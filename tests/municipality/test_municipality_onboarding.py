@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from factories import csrf_for, html, login_as, post_form
+from factories import create_user, csrf_for, html, login_as, post_form
 from sqlmodel import select
 
+from app.accounts.models import Role
 from app.cohorts.models import Cohort, CohortMeeting, Enrollment, MeetingModule
 from app.db import session_scope
 from app.organisations.models import OnboardingPath, OnboardingStart
@@ -133,3 +134,27 @@ def test_another_organisation_cannot_see_or_use_the_paths(client, web_app, world
         {"user_id": str(world.other_trainee.id), "starts_on": "2027-03-01"},
     )
     assert response.status_code == 404
+
+
+def test_someone_started_on_a_path_after_its_deadline_gets_catch_up_time_not_a_warning(
+    client, web_app, world
+):
+    """Imported today with a start date weeks ago: the path's deadline (start + 14 days) has
+    passed before they were enrolled, so they get the catch-up period from today."""
+    late = create_user(web_app, "eva@voorbeeld.example", org=world.org, role=Role.trainee)
+    login_as(client, world.admin)
+    _create_path(client, modules=("1", "2"), days="14")
+    with session_scope(web_app.state.db, write=False) as session:
+        path = session.exec(select(OnboardingPath)).one()
+    started = date.today() - timedelta(days=30)
+    response = post_form(
+        client,
+        f"/beheer/voorbeeld/inwerken/{path.id}/starten",
+        {"user_id": str(late.id), "starts_on": started.isoformat()},
+    )
+    assert response.status_code == 303
+    login_as(client, late)
+    page = html(client.get("/leerpad"))
+    assert page.select_one("#achter-op-schema") is None
+    plan = page.select_one("#inhaalschema-blok").get_text(" ")
+    assert "Deadline inwerkpad" in plan
