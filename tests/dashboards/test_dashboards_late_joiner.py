@@ -94,3 +94,12 @@ def test_the_organisation_sets_the_catch_up_period(client, world):
     login_as(client, eva)
     text = html(client.get("/leerpad")).select_one("#inhaalschema-blok").get_text(" ")
     assert "14 dagen per gemiste bijeenkomst" in text
+
+
+def test_the_trainee_detail_shows_the_catch_up_deadline_not_late(client, world):
+    eva = _join_today(client.app, world)
+    login_as(client, world.trainer)
+    page = html(client.get(f"/groepen/{world.cohort.id}/deelnemers/{eva.id}"))
+    text = page.get_text(" ")
+    assert "inhaalschema" in text
+    assert "te laat" not in text
