@@ -145,6 +145,7 @@ async def measure(
     paths: Sequence[str],
     grid: str,
     config: Config,
+    workers: list[int],
 ) -> list[common.Row]:
     trainees = await common.login_many(base_url, answerers)
     trainers = await common.login_many(base_url, [trainer] * WATCHERS)
@@ -154,12 +155,15 @@ async def measure(
             await trainer_client.client.get(grid)
         await answer_at_rate(trainees, paths, rate=RATE, seconds=1.0)
         if config.unwatched:
+            used = common.cpu_seconds(workers)
             alone = await answer_at_rate(trainees, paths, rate=RATE, seconds=SECONDS)
+            per_answer = (common.cpu_seconds(workers) - used) / max(1, alone.count)
             rows.append(
                 common.Row(
                     f"Answers {RATE}/s for {SECONDS:.0f} s, nobody watching ({config.label})",
                     alone,
-                    note=describe(alone, None),
+                    note=describe(alone, None)
+                    + f"; server CPU {per_answer * 1000:.1f} ms per answer",
                     paced=True,
                 )
             )
@@ -205,7 +209,13 @@ def run(variants: bool = False) -> list[common.Row]:
             with common.running(server):
                 found = asyncio.run(
                     measure(
-                        server.base_url, answerers, trainer, paths, grid_path(cohort_id), config
+                        server.base_url,
+                        answerers,
+                        trainer,
+                        paths,
+                        grid_path(cohort_id),
+                        config,
+                        server.worker_pids(),
                     )
                 )
                 found[-1].measure_memory(server)

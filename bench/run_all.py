@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import answers_while_watched  # noqa: E402
 import beacons  # noqa: E402
 import burst  # noqa: E402
 import calculator_api  # noqa: E402
@@ -32,6 +33,7 @@ SCENARIOS: list[tuple[str, Callable[[], list[common.Row]]]] = [
     ("calculator API", calculator_api.run),
     ("cohort grid", cohort_grid.run),
     ("burst", burst.run),
+    ("answers while trainers watch", answers_while_watched.run),
 ]
 
 
