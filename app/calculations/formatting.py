@@ -30,6 +30,12 @@ STATUS_LABELS: dict[str, str] = {
 }
 
 
+def price_list_label(version: str) -> str:
+    """What a person reads for a price-list version (the version itself is a hash;
+    app/calculations/prices.py adds "+t" when own tariffs apply)."""
+    return "cursusprijslijst met eigen tarieven" if "+t" in version else "cursusprijslijst"
+
+
 def to_decimal(value: object) -> Decimal:
     """A Decimal from a Decimal, int or numeric string; anything else is 0."""
     if isinstance(value, Decimal):

@@ -11,6 +11,7 @@ from app.calculations.formatting import (
     STATUS_LABELS,
     UNIT_LABELS,
     euro,
+    price_list_label,
     quantity,
 )
 
@@ -110,7 +111,8 @@ def meta_line(receipt: Mapping[str, Any]) -> str:
     rate = str(receipt.get("discount_rate_percent", "0")).replace(".", ",")
     return (
         f"Horizon {receipt.get('horizon_months')} maanden · discontovoet {rate} % per jaar · "
-        f"prijslijst {receipt.get('price_list_version')} (basisjaar {receipt.get('base_year')})"
+        f"{price_list_label(str(receipt.get('price_list_version', '')))} "
+        f"(basisjaar {receipt.get('base_year')})"
     )
 
 

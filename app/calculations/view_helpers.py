@@ -34,7 +34,7 @@ def unit_cost_groups(prices: PriceList) -> list[ChoiceGroup]:
             Choice(
                 item.id,
                 f"{item.description} — {formatting.euro(item.central)} "
-                f"{UNIT_LABELS.get(item.unit, item.unit)} · {label} ({item.id})",
+                f"{UNIT_LABELS.get(item.unit, item.unit)} · {label}",
             )
             for item in items
         )

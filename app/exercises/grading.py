@@ -50,7 +50,7 @@ class OptionFeedback:
         if self.chosen and self.correct:
             return "goed gekozen"
         if self.chosen:
-            return "niet juist"
+            return "jouw keuze"
         return "gemist" if self.correct else ""
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
 from app.accounts.models import Invitation, Membership, Organisation, Role, Team, User
+from app.calculations import formatting
 from app.cohorts.models import Cohort, Enrollment
 from app.errors import NotFound
 from app.organisations.models import OnboardingPath, OnboardingStart, OrganisationSettings
@@ -309,7 +311,6 @@ def enrollments_in(session: Session, organisation_id: int) -> list[tuple[int, in
 
 
 def euro_text(cents: int) -> str:
-    """€ 3.000 or € 2.500,50 (Dutch notation)."""
-    whole, rest = divmod(cents, 100)
-    text = f"{whole:,}".replace(",", ".")
-    return f"€ {text}" if rest == 0 else f"€ {text},{rest:02d}"
+    """€ 3.000 or € 2.500,50 (Dutch notation, app/calculations/formatting.py)."""
+    places = 0 if cents % 100 == 0 else 2
+    return f"€ {formatting.number(Decimal(cents) / 100, places)}"

@@ -23,6 +23,39 @@ SKIPPED_TABLES = frozenset(
     {"app_user", "user_session", "password_reset_token", "throttle_event", "outbox_message"}
 )
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})
+# The Dutch section name of each table in the export (and on "Mijn gegevens"): people read
+# these, never a table name. tests/municipality/test_municipality_privacy.py checks that every
+# exported table has one.
+SECTIONS = {
+    "attempt": "pogingen bij oefeningen",
+    "audit_event": "logboek",
+    "breakthrough_plan": "doorbraakplannen",
+    "breakthrough_plan_version": "versies van doorbraakplannen",
+    "calculation": "berekeningen",
+    "certificate": "certificaten",
+    "cohort": "groepen",
+    "cohort_meeting": "bijeenkomsten",
+    "cohort_trainer": "groepen waarin je trainer bent",
+    "digest_sent": "verstuurde overzichten",
+    "enrollment": "inschrijvingen",
+    "exercise_draft": "concepten van oefeningen",
+    "invitation": "uitnodigingen",
+    "meeting_module": "modules per bijeenkomst",
+    "membership": "rollen per organisatie",
+    "module_progress": "voortgang per module",
+    "onboarding_path": "inwerkpaden",
+    "onboarding_start": "inwerktrajecten",
+    "organisation": "organisaties",
+    "organisation_settings": "instellingen van organisaties",
+    "organisation_tariff": "eigen tarieven",
+    "review": "beoordelingen",
+    "team": "teams",
+    "video_progress": "voortgang per video",
+}
+
+
+def section_name(table: str) -> str:
+    return SECTIONS.get(table, table.replace("_", " "))
 
 
 def _plain(value: Any) -> Any:
@@ -78,13 +111,13 @@ def user_data(session: Session, user_id: int) -> dict[str, Any]:
             continue
         rows = _rows(session, table, user)
         if rows:
-            tables[table.name] = rows
+            tables[section_name(table.name)] = rows
     return {
         "toelichting": (
-            "Alle gegevens die de Doorbraakschool over jou bewaart, per tabel. Wachtwoord en "
-            "inlogsessies staan er niet in."
+            "Alle gegevens die de Doorbraakschool over jou bewaart, per onderdeel. Wachtwoord "
+            "en inlogsessies staan er niet in."
         ),
-        "exported_at": utcnow().isoformat(),
-        "profile": profile,
-        "tables": dict(sorted(tables.items())),
+        "gemaakt_op": utcnow().isoformat(),
+        "profiel": profile,
+        "onderdelen": dict(sorted(tables.items())),
     }

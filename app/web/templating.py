@@ -7,13 +7,20 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
-from jinja2 import Template
+from jinja2 import Template, pass_context
+from jinja2.runtime import Context
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse
 from starlette.types import Receive, Scope, Send
 
 from app.accounts.models import ROLE_LABELS
-from app.calculations.formatting import STATUS_LABELS, UNIT_LABELS
+from app.calculations.formatting import (
+    STATUS_LABELS,
+    UNIT_LABELS,
+    euro,
+    number,
+    price_list_label,
+)
 from app.content.vocab import DOMAIN_LABELS, OWNER_LABELS
 from app.web import csrf
 from app.web.nav import navigation
@@ -26,7 +33,23 @@ templates.env.globals.update(
     status_labels=STATUS_LABELS,
     owner_labels=OWNER_LABELS,
     domain_labels=DOMAIN_LABELS,
+    euro=euro,  # the one money and number notation (app/calculations/formatting.py)
+    number=number,
+    price_list_label=price_list_label,
 )
+
+
+@pass_context
+def _case_title(context: Context, case_id: str | None) -> str:
+    """The title of a case, for templates that hold only its id (people never read the id)."""
+    request = context.get("request")
+    if not case_id or request is None:
+        return ""
+    catalog = request.app.state.catalog_holder.get()
+    return next((case.title for case in catalog.cases if case.id == case_id), "")
+
+
+templates.env.globals["case_title"] = _case_title
 
 
 def _date_nl(value: Any, fmt: str = "long") -> str:

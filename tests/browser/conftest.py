@@ -17,7 +17,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from browser_support import PASSWORD
+from browser_support import PASSWORD, login
+from phone_sweep import PHONE, ROLES, Sweep, crawl
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -167,6 +168,33 @@ def page(browser, live_server: str, request: pytest.FixtureRequest):  # type: ig
 def axe_page(browser, live_server: str, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     """A tab where axe-core may be injected (the CSP would rightly block it otherwise)."""
     yield from _page(browser, live_server, request, bypass_csp=True)
+
+
+@pytest.fixture(scope="session")
+def sweeps() -> dict[str, Sweep]:
+    return {}
+
+
+@pytest.fixture(scope="module")
+def sweep(browser, live_server: str, sweeps: dict[str, Sweep]) -> Sweep:  # type: ignore[no-untyped-def]
+    """The phone sweep (tests/phone_sweep.py), crawled once per run and shared by the modules."""
+    if live_server in sweeps:
+        return sweeps[live_server]
+    result = Sweep()
+    for role, email in ROLES.items():
+        context = browser.new_context(
+            base_url=live_server, locale="nl-NL", viewport=PHONE, bypass_csp=True
+        )
+        context.set_default_timeout(15_000)
+        try:
+            page = context.new_page()
+            if email:
+                login(page, email)
+            crawl(page, role, result)
+        finally:
+            context.close()
+    sweeps[live_server] = result
+    return result
 
 
 @pytest.hookimpl(wrapper=True)

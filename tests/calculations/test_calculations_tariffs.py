@@ -33,14 +33,14 @@ def _set_tariff(browser, slug, data=TARIFF):
 
 def test_org_admin_sets_a_tariff_with_a_source_and_it_is_audited(client, world, web_app):
     login_as(client, world.users["admin_a"])
-    before = html(client.get("/beheer/org-a/tarieven")).find(id="prijslijstversie").get_text()
+    before = html(client.get("/beheer/org-a/tarieven")).find(id="prijslijstversie")["data-version"]
     response = _set_tariff(client, "org-a")
     assert response.status_code == 303
     page = html(client.get(response.headers["location"]))
     row = page.find(id="tarief-k-jz-5")
     assert "€ 200,00" in row.get_text()
     assert "Contract gezinshuizen" in row.get_text()
-    after = page.find(id="prijslijstversie").get_text()
+    after = page.find(id="prijslijstversie")["data-version"]
     assert after != before
     assert after.startswith(before + "+t")
     with session_scope(web_app.state.db, write=False) as session:
@@ -78,7 +78,7 @@ def test_saved_calculation_reopens_with_its_own_snapshot_after_tariffs_change(
     _set_tariff(client, "org-a")
     trainer = as_user(make_client, world.users["trainer_a"])
     page = html(trainer.get(f"/rekentool/{calculation_id}"))
-    assert page.find(id="prijslijstversie").get_text() == saved.price_list_version
+    assert page.find(id="prijslijstversie")["data-version"] == saved.price_list_version
     assert page.find(id="totaal-status_quo").get_text() == "€ 68.536,05"
     figures = page.find(id="kengetallen-momentopname").get_text()
     assert "€ 181,77" in figures
@@ -101,12 +101,12 @@ def test_snapshot_recomputes_to_exactly_the_stored_receipt(trainee_client, web_a
 
 def test_removing_a_tariff_restores_the_price_list(client, world, web_app):
     login_as(client, world.users["admin_a"])
-    base = html(client.get("/beheer/org-a/tarieven")).find(id="prijslijstversie").get_text()
+    base = html(client.get("/beheer/org-a/tarieven")).find(id="prijslijstversie")["data-version"]
     _set_tariff(client, "org-a")
     response = post_form(client, "/beheer/org-a/tarieven/k-jz-5/verwijderen")
     assert response.status_code == 303
     page = html(client.get("/beheer/org-a/tarieven"))
-    assert page.find(id="prijslijstversie").get_text() == base
+    assert page.find(id="prijslijstversie")["data-version"] == base
     with session_scope(web_app.state.db, write=False) as session:
         assert session.exec(select(OrganisationTariff)).all() == []
         assert "tariff.removed" in session.exec(select(AuditEvent.action)).all()

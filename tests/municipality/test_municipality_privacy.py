@@ -54,19 +54,31 @@ def test_data_export_holds_the_users_rows_and_no_one_elses(client, web_app, worl
     assert response.status_code == 200
     assert "attachment" in response.headers["content-disposition"]
     data = json.loads(response.text)
-    assert data["profile"]["email"] == "sanne@voorbeeld.example"
-    tables = data["tables"]
-    assert len(tables["module_progress"]) == 2
-    assert len(tables["attempt"]) == 2
-    assert len(tables["video_progress"]) == 1
-    assert tables["calculation"][0]["title"] == "berekening van Sanne"
-    assert [e["cohort_id"] for e in tables["enrollment"]] == [world.cohort.id]
-    assert tables["membership"][0]["role"] == "trainee"
+    assert data["profiel"]["email"] == "sanne@voorbeeld.example"
+    tables = data["onderdelen"]
+    assert len(tables["voortgang per module"]) == 2
+    assert len(tables["pogingen bij oefeningen"]) == 2
+    assert len(tables["voortgang per video"]) == 1
+    assert tables["berekeningen"][0]["title"] == "berekening van Sanne"
+    assert [e["cohort_id"] for e in tables["inschrijvingen"]] == [world.cohort.id]
+    assert tables["rollen per organisatie"][0]["role"] == "trainee"
     text = response.text
     assert "antwoord van Sanne" in text
     for foreign in ("Daan", "daan@", "password_hash", "token_hash"):
         assert foreign not in text
-    assert "user_session" not in tables
+    assert "user_session" not in text
+    shown = [th.get_text() for th in page.select("#gegevens-overzicht tbody th")]
+    assert "Voortgang per module" in shown
+    assert not [name for name in shown if "_" in name]
+
+
+def test_every_table_of_the_export_has_a_dutch_section_name():
+    from app.db import import_all_models, metadata
+    from app.privacy.export import SECTIONS, SKIPPED_TABLES
+
+    import_all_models()
+    tables = {table.name for table in metadata.sorted_tables} - SKIPPED_TABLES
+    assert sorted(tables - set(SECTIONS)) == []
 
 
 def _delete_own(client, password=PASSWORD, confirm="ja"):

@@ -37,6 +37,27 @@ def test_module_overview_shows_25_modules_in_five_blocks_with_time(client, train
     assert "min" in page.select_one(".module-list li").get_text()
 
 
+def test_module_overview_shows_the_trainees_status_of_each_module(client, trainee, web_app):
+    from app.progress.models import ModuleProgress
+
+    with session_scope(web_app.state.db, write=True) as session:
+        session.add(ModuleProgress(user_id=trainee.id, module_number=1, status="completed"))
+        session.add(ModuleProgress(user_id=trainee.id, module_number=2, status="in_progress"))
+    page = html(client.get("/modules"))
+    statuses = {li["id"]: li.select_one("[data-status]") for li in page.select(".module-list li")}
+    assert statuses["module-1"].get_text(strip=True) == "✓afgerond"
+    assert statuses["module-2"].get_text(strip=True) == "◐bezig"
+    assert statuses["module-3"].get_text(strip=True) == "–niet begonnen"
+
+
+def test_module_overview_shows_no_status_to_staff(client, web_app):
+    org = create_org(web_app, "voorbeeld")
+    login_as(client, create_user(web_app, "t@voorbeeld.example", org=org, role=Role.trainer))
+    page = html(client.get("/modules"))
+    assert len(page.select(".module-list li")) == 25
+    assert page.select(".module-list [data-status]") == []
+
+
 @pytest.mark.parametrize("number", range(1, 26))
 def test_every_module_page_renders_goals_text_transcript_and_questions(client, trainee, number):
     response = client.get(f"/modules/{number}")

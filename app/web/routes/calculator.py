@@ -194,7 +194,8 @@ def page_calculation(
     calculation = access.calculation
     if not access.can_edit:
         context = _view_context(session, calculation) | {
-            "anon_warning": _privacy(request, catalog, calculation)
+            "anon_warning": _privacy(request, catalog, calculation),
+            "case_title": {c.id: c.title for c in catalog.cases}.get(calculation.case_id or ""),
         }
         return render(request, "trainee/calculator/view.html", context)
     fields = fields_from_mapping(calculation.title, calculation.comparison)

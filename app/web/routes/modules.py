@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from app.accounts.viewer import Viewer
 from app.content import Catalog
 from app.content.models import Exercise, Module
+from app.dashboards.grid import CELL_LOOKS, NOT_STARTED, cell_key
 from app.errors import InvalidInput, NotFound
 from app.exercises import queries as exercise_queries
 from app.exercises import service as exercise_service
@@ -54,8 +55,20 @@ def _regrade(question: Exercise, answers: dict[str, object]) -> Grade | None:
 
 
 @router.get("", response_class=HTMLResponse)
-def page_modules(request: Request, catalog: CatalogDep, viewer: CurrentViewer) -> HTMLResponse:
-    return render(request, "trainee/modules/index.html", {"catalog": catalog})
+def page_modules(
+    request: Request, session: DbSession, catalog: CatalogDep, viewer: CurrentViewer
+) -> HTMLResponse:
+    """The modules by block; a trainee sees each module's status (as on Mijn leerpad)."""
+    rows = module_progress_for_user(session, viewer.user_id) if viewer.is_trainee else {}
+    keys = {number: cell_key(row.status, row.feedback_received) for number, row in rows.items()}
+    context = {
+        "catalog": catalog,
+        "statuses": keys,
+        "looks": CELL_LOOKS,
+        "not_started": NOT_STARTED,
+        "show_status": viewer.is_trainee,
+    }
+    return render(request, "trainee/modules/index.html", context)
 
 
 def _module_context(

@@ -22,7 +22,7 @@ router = APIRouter(prefix="/account")
 @router.get("/gegevens", response_class=HTMLResponse)
 def page_my_data(request: Request, session: DbSession, viewer: CurrentViewer) -> HTMLResponse:
     data = user_data(session, viewer.user_id)
-    counts = {table: len(rows) for table, rows in data["tables"].items()}
+    counts = {section: len(rows) for section, rows in data["onderdelen"].items()}
     return render(request, "privacy/my_data.html", {"counts": counts})
 
 
