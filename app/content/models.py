@@ -39,6 +39,8 @@ class Exercise(BaseModel):
     question: Text
     multiple: bool = False
     options: tuple[Option, ...] = Field(min_length=2, max_length=8)
+    # Attempts allowed before the correct answer is shown (app/exercises/attempt_policy.py).
+    attempts: int = Field(default=2, ge=1, le=10)
 
     @model_validator(mode="after")
     def _check_correct_options(self) -> Exercise:

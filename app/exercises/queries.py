@@ -65,6 +65,24 @@ def attempts_for(
     )
 
 
+def attempts_for_many(
+    session: Session, user_id: int, exercise_ids: Iterable[str], *, organisation_id: int | None
+) -> dict[str, list[Attempt]]:
+    """Every attempt of this user per exercise, oldest first."""
+    ids = list(exercise_ids)
+    if not ids:
+        return {}
+    rows = session.exec(
+        _own_attempts(user_id, organisation_id)
+        .where(col(Attempt.exercise_id).in_(ids))
+        .order_by(col(Attempt.id))
+    ).all()
+    result: dict[str, list[Attempt]] = {}
+    for attempt in rows:
+        result.setdefault(attempt.exercise_id, []).append(attempt)
+    return result
+
+
 def attempt_states(
     session: Session, user_id: int, exercise_ids: Iterable[str]
 ) -> dict[str, tuple[bool, bool]]:

@@ -8,6 +8,7 @@ module the change feeds. Flush, never commit; submissions and reviews are audite
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
@@ -24,6 +25,12 @@ from app.db import utcnow
 from app.errors import InvalidInput
 from app.exercises import queries
 from app.exercises.answers import FormValues
+from app.exercises.attempt_policy import (
+    LEGAL_BASIS_ATTEMPTS,
+    PRACTICE,
+    attempt_state,
+    counts,
+)
 from app.exercises.grading import Grade, Scored, grade_knowledge_check
 from app.exercises.models import (
     Attempt,
@@ -62,13 +69,16 @@ def submit(sub: Submission) -> str:
         warning = version.warning
     else:
         graded = grade_attempt(sub)
+        grade, answers = graded.grade, graded.answers
+        if sub.kind == "legal_basis" and _closed(sub):
+            grade, answers = Practice(grade.score), answers | {PRACTICE: True}
         record_attempt(
             sub.session,
             context=sub.work,
             exercise_id=sub.exercise_id,
             kind=sub.kind,
-            grade=graded.grade,
-            answers=graded.answers,
+            grade=grade,
+            answers=answers,
             case_id=sub.case.id,
         )
         discard_draft(
@@ -77,6 +87,23 @@ def submit(sub: Submission) -> str:
         changed, warning = Changed(exercise_ids=(sub.exercise_id,)), graded.warning
     refresh(sub.session, sub.catalog, sub.settings.media_dir, sub.viewer.user_id, changed)
     return warning
+
+
+@dataclass(frozen=True)
+class Practice:
+    """The grade kept for an answer after the question closed: it never passes."""
+
+    score: float
+    passed: bool = False
+
+
+def _closed(sub: Submission) -> bool:
+    """Whether the attempt policy closed this exercise for the author (passed or used up)."""
+    earlier = queries.attempts_for(
+        sub.session, sub.viewer.user_id, sub.exercise_id, organisation_id=sub.work.organisation_id
+    )
+    passed = [a.passed for a in earlier if counts(a.answers)]
+    return attempt_state(passed, LEGAL_BASIS_ATTEMPTS).closed
 
 
 def answer_question(
@@ -89,15 +116,25 @@ def answer_question(
     question: Exercise,
     chosen: list[int],
 ) -> Grade:
-    """Grade and keep a knowledge-check answer; AnswerError (nothing stored) when unusable."""
+    """Grade and keep a knowledge-check answer; AnswerError (nothing stored) when unusable.
+
+    Once the question is closed by the attempt policy (passed, or no attempts left) an answer
+    is kept as practice: it never passes and does not count."""
+    earlier = queries.attempts_for(
+        session, context.user_id, question.id, organisation_id=context.organisation_id
+    )
+    state = attempt_state([a.passed for a in earlier if counts(a.answers)], question.attempts)
     grade = grade_knowledge_check(question, chosen)
+    answers: dict[str, object] = {"chosen": sorted(set(chosen)), "attempt": state.used + 1}
+    if state.closed:
+        answers = {"chosen": answers["chosen"], PRACTICE: True}
     record_attempt(
         session,
         context=context,
         exercise_id=question.id,
         kind="knowledge_check",
-        grade=grade,
-        answers={"chosen": sorted(set(chosen))},
+        grade=replace(grade, passed=False) if state.closed else grade,
+        answers=answers,
         module_number=module_number,
     )
     refresh(session, catalog, media_dir, context.user_id, Changed(exercise_ids=(question.id,)))

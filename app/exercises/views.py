@@ -28,6 +28,7 @@ from app.content.kinds import (
 from app.content.models import Module
 from app.exercises import queries
 from app.exercises.answers import FormValues, values_from_answers, values_from_plan
+from app.exercises.attempt_policy import LEGAL_BASIS_ATTEMPTS, attempt_state, counts
 from app.exercises.case_grading import regrade
 from app.exercises.grading import COUNTING, COUNTING_TEXT, LEGAL_BASIS_PASS, TRIANGLE_ASPECTS
 from app.exercises.models import Attempt
@@ -51,6 +52,10 @@ ASPECT_HINTS = {
     "return": "Wat kost doorbreken tegenover doormodderen, en wie betaalt of bespaart?",
 }
 JUDGMENT_LABELS = {"ja": "ja, beter", "nee": "nee, niet beter", "gelijk": "even goed"}
+LEGAL_BASIS_COUNTING = (
+    f"Je hebt {LEGAL_BASIS_ATTEMPTS} pogingen; je beste poging telt. Daarna telt een poging niet "
+    "meer mee."
+)
 PLAN_STATUS_LABELS = {
     "": "nog niet ingediend",
     "draft": "concept, nog niet ingediend",
@@ -121,7 +126,9 @@ def base_context(case: Case, kind: str) -> dict[str, Any]:
         "kind": kind,
         "exercise_id": case_exercise_id(case.id, kind),
         "action": exercise_path(case.id, kind),
-        "counting": COUNTING_TEXT[COUNTING[kind]],
+        "counting": LEGAL_BASIS_COUNTING
+        if kind == "legal_basis"
+        else COUNTING_TEXT[COUNTING[kind]],
         "pass_percent": int(LEGAL_BASIS_PASS * 100),
         **labels(),
     }
@@ -160,7 +167,17 @@ def attempt_context(
     review = None
     if latest is not None and latest.id is not None and kind == "value_triangle":
         review = queries.reviews_by_attempt(session, [latest.id]).get(latest.id)
-    return {"attempts": attempts, "latest": latest, "grade": grade, "review": review}
+    context: dict[str, Any] = {
+        "attempts": attempts,
+        "latest": latest,
+        "grade": grade,
+        "review": review,
+    }
+    if kind == "legal_basis":
+        counted = [a.passed for a in attempts if counts(a.answers)]
+        context["policy"] = attempt_state(counted, LEGAL_BASIS_ATTEMPTS)
+        context["practice"] = latest is not None and not counts(latest.answers)
+    return context
 
 
 def plan_context(session: Session, viewer: Viewer, case: Case) -> dict[str, Any]:

@@ -145,16 +145,34 @@ def test_legal_basis_partial_credit_with_feedback_per_article(client, trainee, w
     feedback = {
         div["data-article"]: div.select_one(".feedback").get_text()
         for div in page.select("div[data-article]")
+        if div.select_one(".feedback")
     }
     assert feedback["lpw-5"].startswith("Niet juist gekozen")
     assert "verzuim" in feedback["lpw-5"]
-    assert feedback[right[2]].startswith("Gemist")
     assert feedback[right[0]].startswith("Goed gekozen")
+    assert right[2] not in feedback  # a missed article is only revealed once the exercise closes
     assert "geverifieerd" not in page.get_text()
     assert attempts(web_app, "c9-legal_basis")[0][:2] == (False, 0.25)
     again = post_form(client, "/oefeningen/c9/grondslag", {"article": right})
     assert again.status_code == 303
     assert attempts(web_app, "c9-legal_basis")[-1][:2] == (True, 1.0)
+
+
+def test_legal_basis_reveals_the_missed_articles_only_after_the_last_attempt(
+    client, trainee, web_app, catalog
+):
+    right = [i.article for i in catalog.case("c9").legal_basis if i.correct]
+    first = html(post_form(client, "/oefeningen/c9/grondslag", {"article": ["lpw-5"]}, headers=HX))
+    assert first.select(".is-correct") == []
+    assert "1 van de 2 pogingen" in first.select_one("#pogingen").get_text()
+    last = html(post_form(client, "/oefeningen/c9/grondslag", {"article": ["lpw-5"]}, headers=HX))
+    missed = [div["data-article"] for div in last.select("div.is-wrong[data-article]")]
+    assert set(right) <= set(missed)
+    assert last.select_one("#pogingen").get_text().startswith("Deze oefening is afgerond")
+    assert last.select_one("#oefening-formulier button[type=submit]") is None
+    post_form(client, "/oefeningen/c9/grondslag", {"article": right})
+    assert [passed for passed, _, _ in attempts(web_app, "c9-legal_basis")] == [False] * 3
+    assert attempts(web_app, "c9-legal_basis")[-1][2].get("practice") is True
 
 
 # --- kassabon ---------------------------------------------------------------------------------

@@ -13,9 +13,9 @@ from app.content import Catalog
 from app.content.models import Exercise, Module
 from app.dashboards.grid import CELL_LOOKS, NOT_STARTED, cell_key
 from app.errors import InvalidInput, NotFound
-from app.exercises import queries as exercise_queries
 from app.exercises import service as exercise_service
-from app.exercises.grading import AnswerError, Grade, grade_knowledge_check
+from app.exercises.check_views import question_views
+from app.exercises.grading import AnswerError
 from app.exercises.views import module_case_exercises
 from app.organisations.queries import escalation_route_for_user
 from app.progress.queries import module_progress_for_user
@@ -44,16 +44,6 @@ def _question(module: Module, exercise_id: str) -> Exercise:
     raise NotFound("Deze vraag bestaat niet.")
 
 
-def _regrade(question: Exercise, answers: dict[str, object]) -> Grade | None:
-    chosen = answers.get("chosen")
-    if not isinstance(chosen, list):
-        return None
-    try:
-        return grade_knowledge_check(question, [int(i) for i in chosen])
-    except (AnswerError, ValueError):
-        return None  # the content changed since this attempt
-
-
 @router.get("", response_class=HTMLResponse)
 def page_modules(
     request: Request, session: DbSession, catalog: CatalogDep, viewer: CurrentViewer
@@ -74,16 +64,6 @@ def page_modules(
 def _module_context(
     session: DbSession, catalog: Catalog, media_dir: Path, viewer: Viewer, module: Module
 ) -> dict[str, Any]:
-    attempts = exercise_queries.latest_attempts(
-        session,
-        viewer.user_id,
-        [e.id for e in module.exercises],
-        organisation_id=viewer.organisation_id,
-    )
-    grades = {
-        e.id: _regrade(e, attempts[e.id].answers) if e.id in attempts else None
-        for e in module.exercises
-    }
     script = catalog.video_scripts.get(module.video)
     progress = module_progress_for_user(session, viewer.user_id).get(module.number)
     return {
@@ -93,7 +73,7 @@ def _module_context(
         "block": catalog.blocks[module.block],
         "body": markdown(catalog, module.body),
         "script": script,
-        "grades": grades,
+        "question_views": question_views(session, viewer, module.exercises),
         "cases": catalog.cases_for_module(module.number),
         "previous": catalog.module(module.number - 1) if module.number > 1 else None,
         "next": catalog.module(module.number + 1) if module.number < len(catalog.modules) else None,
@@ -142,9 +122,8 @@ def post_question(
     module = _module(catalog, number)
     question = _question(module, exercise_id)
     error = None
-    grade = None
     try:
-        grade = exercise_service.answer_question(
+        exercise_service.answer_question(
             session,
             catalog,
             settings.media_dir,
@@ -166,7 +145,7 @@ def post_question(
     )
     context |= {
         "question": question,
-        "grade": grade,
+        "view": question_views(session, viewer, [question])[question.id],
         "question_error": error,
         "number_in_module": module.exercises.index(question) + 1,
     }
