@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from app.calculator import DEFAULT_DISCOUNT_RATE, DEFAULT_HORIZON
+from app.numbers import whole_number
 
 SCENARIOS: tuple[str, str] = ("status_quo", "breakthrough")
 LINE_FIELDS: tuple[str, ...] = (
@@ -262,8 +263,10 @@ def parse_action(value: str) -> Action:
     parts = value.split(":")
     if len(parts) == 2 and parts[0] == "add" and parts[1] in SCENARIOS:
         return Action("add", parts[1])
-    if len(parts) == 3 and parts[0] == "remove" and parts[1] in SCENARIOS and parts[2].isdigit():
-        return Action("remove", parts[1], int(parts[2]))
+    if len(parts) == 3 and parts[0] == "remove" and parts[1] in SCENARIOS:
+        index = whole_number(parts[2], maximum=MAX_LINES)
+        if index is not None:
+            return Action("remove", parts[1], index)
     return Action("save")
 
 

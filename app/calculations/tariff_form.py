@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from app.errors import InvalidInput
+from app.numbers import whole_number
 
 MAX_TARIFF = Decimal("10000000")
 MAX_SOURCE = 500
@@ -36,7 +37,7 @@ def parse_tariff(form: Mapping[str, str], known: Container[str], this_year: int)
             field="low",
         )
     year_text = form.get("year", "").strip() or str(this_year)
-    if not year_text.isdigit() or int(year_text) not in YEARS:
+    if whole_number(year_text) not in YEARS:
         raise InvalidInput("Vul een jaartal in tussen 1990 en 2100.", field="year")
     source = form.get("source", "").strip()
     if not source:

@@ -29,6 +29,7 @@ from app.exercises.grading import (
     figures_from_receipt,
 )
 from app.exercises.plan import PLAN_KEYS, check_plan
+from app.numbers import whole_number
 from app.settings import Settings
 
 
@@ -79,9 +80,10 @@ def _calculation_id(values: FormValues, *, required: bool) -> int | None:
     raw = text(values, "calculation_id")
     if not raw and not required:
         return None
-    if not raw.isdigit():
+    number = whole_number(raw)
+    if number is None:
         raise AnswerError("Kies een van je opgeslagen berekeningen.")
-    return int(raw)
+    return number
 
 
 def _own_calculation(sub: Submission, calculation_id: int) -> Calculation:

@@ -18,6 +18,7 @@ from app.cohorts.service import set_meeting_modules
 from app.dates import LOCAL
 from app.db import utcnow
 from app.errors import InvalidInput
+from app.numbers import whole_number
 from app.organisations import queries
 from app.organisations.models import (
     OnboardingPath,
@@ -32,6 +33,7 @@ MAX_STEPS = 12
 MAX_EXPIRY_MONTHS = 120
 MAX_DEADLINE_DAYS = 730
 MAX_CATCH_UP_DAYS = 120
+MAX_MODULE_NUMBER = 999
 EURO_RE = re.compile(r"^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$")
 
 
@@ -64,22 +66,23 @@ def parse_months(text: str) -> int | None:
     cleaned = text.strip()
     if not cleaned or cleaned == "0":
         return None
-    if not cleaned.isdigit() or not 1 <= int(cleaned) <= MAX_EXPIRY_MONTHS:
+    months = whole_number(cleaned, maximum=MAX_EXPIRY_MONTHS)
+    if months is None or months < 1:
         raise InvalidInput(
             f"Vul een aantal maanden in tussen 1 en {MAX_EXPIRY_MONTHS}, of laat het leeg.",
             field="inactive_expiry_months",
         )
-    return int(cleaned)
+    return months
 
 
 def parse_catch_up_days(text: str) -> int:
-    cleaned = text.strip()
-    if not cleaned.isdigit() or not 1 <= int(cleaned) <= MAX_CATCH_UP_DAYS:
+    days = whole_number(text, maximum=MAX_CATCH_UP_DAYS)
+    if days is None or days < 1:
         raise InvalidInput(
             f"Vul de inhaaltermijn in als aantal dagen tussen 1 en {MAX_CATCH_UP_DAYS}.",
             field="catch_up_days",
         )
-    return int(cleaned)
+    return days
 
 
 def _short(text: str, limit: int, *, field: str, label: str) -> str:
@@ -156,12 +159,12 @@ def parse_modules(text: str, known: set[int]) -> list[int]:
     for part in re.split(r"[,;\s]+", text.strip()):
         if not part:
             continue
-        bounds = part.split("-")
-        if len(bounds) > 2 or not all(b.isdigit() for b in bounds):
+        bounds = [whole_number(b, maximum=MAX_MODULE_NUMBER) for b in part.split("-")]
+        if len(bounds) > 2 or None in bounds:
             raise InvalidInput(
                 "Noem de modules met nummers, zoals 1, 2, 5-7.", field="module_numbers"
             )
-        low, high = int(bounds[0]), int(bounds[-1])
+        low, high = int(bounds[0] or 0), int(bounds[-1] or 0)
         numbers.update(range(min(low, high), max(low, high) + 1))
     unknown = sorted(numbers - known)
     if unknown:
@@ -187,8 +190,8 @@ def save_onboarding_path(
     name = " ".join(name.split())
     if not name or len(name) > 80:
         raise InvalidInput("Geef het inwerkpad een naam van hoogstens 80 tekens.", field="name")
-    days = deadline_days.strip()
-    if not days.isdigit() or not 1 <= int(days) <= MAX_DEADLINE_DAYS:
+    days = whole_number(deadline_days, maximum=MAX_DEADLINE_DAYS)
+    if days is None or days < 1:
         raise InvalidInput(
             f"Vul de termijn in als aantal dagen tussen 1 en {MAX_DEADLINE_DAYS}.",
             field="deadline_days",
@@ -197,7 +200,7 @@ def save_onboarding_path(
     if clash and (path is None or clash[0].id != path.id):
         raise InvalidInput("Er is al een inwerkpad met deze naam.", field="name")
     row = path or OnboardingPath(organisation_id=organisation_id, name=name, deadline_days=1)
-    row.name, row.module_numbers, row.deadline_days = name, module_numbers, int(days)
+    row.name, row.module_numbers, row.deadline_days = name, module_numbers, days
     session.add(row)
     session.flush()
     record(

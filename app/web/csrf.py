@@ -5,6 +5,7 @@ or with an Origin header that is not this site's, is refused outright."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -51,6 +52,10 @@ async def submitted_token(request: Request) -> str:
         return header
     content_type = request.headers.get("content-type", "")
     if content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        # Keep the body, so a route that reads it as JSON still finds it ("Stream consumed":
+        # FastAPI parsed the form already, and form() below returns that parse).
+        with contextlib.suppress(RuntimeError):
+            await request.body()
         form = await request.form()
         value = form.get(FIELD)
         return value if isinstance(value, str) else ""

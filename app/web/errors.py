@@ -8,7 +8,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import DomainError
@@ -58,6 +58,7 @@ def error_response(
     return render(request, "error.html", {"title": title, "message": message}, status_code=status)
 
 
+OUT_OF_RANGE_MESSAGE = "Een getal of datum die je invulde is te groot of te klein."
 BUSY_MESSAGE = (
     "Het is even erg druk. Wat je net invulde is niet opgeslagen; probeer het over een paar "
     "seconden opnieuw."
@@ -78,8 +79,19 @@ async def database_unavailable(request: Request, exc: Exception) -> Response:
     return response
 
 
+async def out_of_range(request: Request, exc: Exception) -> Response:
+    """A number the database or the calendar cannot hold (an id of 2**63 in the path, a value
+    past a column's range): what was asked for cannot exist, so 404 for a path, else 400."""
+    log.warning("Waarde buiten bereik bij %s %s: %s", request.method, request.url.path, exc)
+    if request.path_params:
+        return error_response(request, 404, "")
+    return error_response(request, 400, OUT_OF_RANGE_MESSAGE)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(OperationalError, database_unavailable)
+    app.add_exception_handler(OverflowError, out_of_range)
+    app.add_exception_handler(DataError, out_of_range)
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:

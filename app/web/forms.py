@@ -5,16 +5,23 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from app.dates import LOCAL
-from app.errors import InvalidInput
+from app.errors import InvalidInput, NotFound
+from app.numbers import FIRST_DAY, LAST_DAY, plausible_day, whole_number
 
 
 def parse_date(value: str | None, *, field: str, label: str) -> date:
     try:
-        return date.fromisoformat((value or "").strip())
+        day = date.fromisoformat((value or "").strip())
     except ValueError:
         raise InvalidInput(
             f"Vul bij '{label}' een datum in, zoals 2027-01-31.", field=field
         ) from None
+    if not plausible_day(day):
+        raise InvalidInput(
+            f"Vul bij '{label}' een datum tussen {FIRST_DAY.year} en {LAST_DAY.year} in.",
+            field=field,
+        )
+    return day
 
 
 def parse_local_datetime(day: str | None, clock: str | None, *, field: str) -> datetime:
@@ -31,6 +38,9 @@ def parse_id(value: str | None, *, field: str, label: str, optional: bool = Fals
     text = (value or "").strip()
     if not text and optional:
         return None
-    if not text.isdigit():
+    number = whole_number(text)
+    if number is None and text.isascii() and text.isdigit():
+        raise NotFound()  # past the largest id: what was chosen cannot exist
+    if number is None:
         raise InvalidInput(f"Kies een {label}.", field=field)
-    return int(text)
+    return number

@@ -27,6 +27,7 @@ from app.db import utcnow
 from app.errors import InvalidInput, NotFound
 from app.exercises import queries as exercise_queries
 from app.exercises.views import PLAN_STATUS_LABELS
+from app.numbers import whole_number
 from app.progress.queries import module_progress_for_user, video_progress_for_user
 from app.web.content import CatalogDep
 from app.web.deps import CurrentViewer, DbSession, FormLists, SettingsDep, StaffCohort
@@ -34,6 +35,7 @@ from app.web.templating import render, render_page_or_fragment, templates
 
 router = APIRouter(prefix="/groepen")
 
+MAX_PAGE = 10_000
 ITEM_ANALYSIS = "page_item_analysis"  # /groepen/{cohort_id}/itemanalyse
 REVIEW_QUEUE = "page_cohort_queue"  # /beoordelen/groepen/{cohort_id}
 
@@ -82,9 +84,9 @@ def _filters(request: Request) -> tuple[int | None, str, int]:
     status = params.get("status", "")
     page = params.get("pagina", "1")
     return (
-        int(team) if team.isdigit() else None,
+        whole_number(team),
         status if status in TRAINEE_FILTERS else "",
-        max(1, int(page)) if page.isdigit() else 1,
+        max(1, whole_number(page, maximum=MAX_PAGE) or 1),
     )
 
 
@@ -215,19 +217,20 @@ def post_schedule(
         raise NotFound("Deze bijeenkomst hoort niet bij deze groep.")
     values = form.get("module", [])
     try:
-        if not all(value.isdigit() for value in values):
+        numbers = [whole_number(value) for value in values]
+        if None in numbers:
             raise InvalidInput("Kies alleen modules uit de lijst.", field=f"modules-{meeting_id}")
         set_meeting_modules(
             session,
             cohort=cohort,
             meeting=meeting,
-            modules={int(value) for value in values},
+            modules={number for number in numbers if number is not None},
             known=[m.number for m in catalog.modules],
             actor_id=viewer.user_id,
         )
     except InvalidInput as exc:
         context = _schedule_context(session, catalog, cohort)
-        context["chosen"][meeting_id] = [int(v) for v in values if v.isdigit()]
+        context["chosen"][meeting_id] = [n for v in values if (n := whole_number(v)) is not None]
         context |= {"error": exc.message, "error_meeting": meeting_id}
         return render(request, "staff/progress/schedule.html", context, status_code=400)
     return RedirectResponse(

@@ -16,6 +16,7 @@ from app.dates import LOCAL
 from app.db import utcnow
 from app.errors import InvalidInput
 from app.mail.service import deliver_pending
+from app.numbers import whole_number
 from app.organisations import queries as org_queries
 from app.organisations.csv_rows import MAX_BYTES, decode, read_rows
 from app.organisations.staff_import import (
@@ -66,12 +67,13 @@ def _default(session: Session, org: Organisation, value: str) -> Destination:
     """The destination for rows without a group: '', 'groep:ID' or 'pad:ID'."""
     assert org.id is not None
     kind, _, number = value.partition(":")
-    if not value or not number.isdigit():
+    chosen = whole_number(number)
+    if not value or chosen is None:
         return Destination()
     if kind == "pad":
-        return Destination(path=org_queries.onboarding_path_in(session, org.id, int(number)))
+        return Destination(path=org_queries.onboarding_path_in(session, org.id, chosen))
     cohort = cohort_queries.organisation_cohorts(session, org.id)
-    found = next((c for c in cohort if c.id == int(number)), None)
+    found = next((c for c in cohort if c.id == chosen), None)
     if found is None:
         raise InvalidInput("Kies een bestaande groep.", field="default")
     return Destination(cohort=found)
@@ -80,11 +82,8 @@ def _default(session: Session, org: Organisation, value: str) -> Destination:
 @router.get("/{org_slug}/import", response_class=HTMLResponse)
 def page_import(request: Request, session: DbSession, org: ManagedOrganisation) -> HTMLResponse:
     today = utcnow().astimezone(LOCAL).date().isoformat()
-    result = {
-        key: int(request.query_params[key])
-        for key in RESULT_KEYS
-        if request.query_params.get(key, "").isdigit()
-    }
+    numbers = {key: whole_number(request.query_params.get(key, "")) for key in RESULT_KEYS}
+    result = {key: number for key, number in numbers.items() if number is not None}
     context = _choices(session, org) | {"form": {"starts_on": today}, "result": result}
     return render(request, PAGE, context)
 

@@ -14,6 +14,7 @@ from app.content import Catalog
 from app.dates import LOCAL
 from app.db import utcnow
 from app.errors import InvalidInput
+from app.numbers import whole_number
 from app.organisations import queries as org_queries
 from app.organisations import service as org_service
 from app.organisations.models import OnboardingPath
@@ -46,7 +47,7 @@ def _context(session: Session, catalog: Catalog, org: Organisation) -> dict[str,
 
 def _module_numbers(catalog: Catalog, lists: dict[str, list[str]]) -> list[int]:
     known = {m.number for m in catalog.modules}
-    chosen = [int(v) for v in lists.get("modules", []) if v.isdigit() and int(v) in known]
+    chosen = [n for v in lists.get("modules", []) if (n := whole_number(v)) in known]
     if not chosen:
         raise InvalidInput("Kies minstens één module voor het inwerkpad.", field="modules")
     return sorted(set(chosen))
@@ -81,7 +82,7 @@ def _save_path(
             actor_id=actor_id,
         )
     except InvalidInput as exc:
-        chosen = [int(v) for v in lists.get("modules", []) if v.isdigit()]
+        chosen = [n for v in lists.get("modules", []) if (n := whole_number(v)) is not None]
         context = _context(session, catalog, org) | {
             "form": form,
             "chosen": chosen,
