@@ -4,6 +4,7 @@ No web imports: the route module turns these dicts into pages and fragments."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -285,18 +286,22 @@ class ExerciseLink:
 def case_exercise_links(session: Session, viewer: Viewer, case: Case) -> list[ExerciseLink]:
     """The case's five exercises in course order, with the viewer's status for each (work made
     in the organisation they act in)."""
-    ids = {kind: case_exercise_id(case.id, kind) for kind in CASE_KINDS}
-    states = queries.own_attempt_states(session, viewer, ids.values())
-    plan = queries.plan_for(
-        session, viewer.user_id, case.id, organisation_id=viewer.organisation_id
-    )
-    links = []
-    for kind, exercise_id in ids.items():
-        attempted, passed = states.get(exercise_id, (False, False))
-        status = exercise_status(kind, attempted, passed, plan.status if plan else "")
-        links.append(
-            ExerciseLink(
-                kind, TITLES[kind], exercise_path(case.id, kind), status, STATUS_LABELS[status]
-            )
-        )
-    return links
+    return exercise_links_by_case(session, viewer, [case])[case.id]
+
+
+def exercise_links_by_case(
+    session: Session, viewer: Viewer, cases: Sequence[Case]
+) -> dict[str, list[ExerciseLink]]:
+    """Per case its five exercises with the viewer's status (niet begonnen, gemaakt, gehaald)."""
+    ids = [case_exercise_id(c.id, kind) for c in cases for kind in CASE_KINDS]
+    states = queries.own_attempt_states(session, viewer, ids)
+    plans = {p.case_id: p.status for p in queries.own_plans(session, viewer)}
+    result: dict[str, list[ExerciseLink]] = {}
+    for case in cases:
+        links = result.setdefault(case.id, [])
+        for kind in CASE_KINDS:
+            attempted, passed = states.get(case_exercise_id(case.id, kind), (False, False))
+            status = exercise_status(kind, attempted, passed, plans.get(case.id, ""))
+            href = exercise_path(case.id, kind)
+            links.append(ExerciseLink(kind, TITLES[kind], href, status, STATUS_LABELS[status]))
+    return result

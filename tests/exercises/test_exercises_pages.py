@@ -67,9 +67,24 @@ def test_unknown_case_or_kind_is_404(client, trainee):
 
 def test_exercise_overview_lists_every_case_and_kind(client, trainee):
     page = html(client.get("/oefeningen"))
-    rows = page.select("#oefeningen-overzicht tbody tr")
-    assert len(rows) == 10
-    assert len(rows[0].select("td a")) == 5
+    sections = page.select("#oefeningen-overzicht section[data-case]")
+    assert len(sections) == 10
+    assert len(sections[0].select("li[data-kind] a")) == 5
+
+
+def test_exercise_overview_tells_made_from_passed_per_case(client, trainee):
+    post_form(client, "/oefeningen/c9/knelpunt", {"choice": "p3"})
+    post_form(client, "/oefeningen/c9/grondslag", {"article": ["pw-35"]})
+    page = html(client.get("/oefeningen"))
+    c9 = page.select_one("#oefeningen-overzicht section[data-case=c9]")
+    status = {li["data-kind"]: li.select_one(".status").get_text() for li in c9.select("li")}
+    assert status["bottleneck"] == "gemaakt"
+    assert status["kassabon"] == "niet begonnen"
+    assert "2 van 5 gemaakt, 0 gehaald" in c9.get_text()
+    post_form(client, "/oefeningen/c9/knelpunt", {"choice": "p1"})
+    c9 = html(client.get("/oefeningen")).select_one("section[data-case=c9]")
+    assert c9.select_one("li[data-kind=bottleneck] .status").get_text() == "gehaald"
+    assert "2 van 5 gemaakt, 1 gehaald" in c9.get_text()
 
 
 # --- knelpunt ---------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from app.calculations.chart import payer_chart
 from app.calculations.view_helpers import HELPERS
 from app.content import Catalog
 from app.content.cases import Case
-from app.content.kinds import CASE_KINDS, case_exercise_id, exercise_path, kind_from_slug
+from app.content.kinds import exercise_path, kind_from_slug
 from app.dates import format_date
 from app.errors import InvalidInput, NotFound
 from app.exercises import queries as exercise_queries
@@ -48,19 +48,9 @@ def _kind(slug: str) -> str:
 def page_exercises(
     request: Request, session: DbSession, catalog: CatalogDep, viewer: CurrentViewer
 ) -> HTMLResponse:
-    ids = [case_exercise_id(c.id, k) for c in catalog.cases for k in CASE_KINDS]
-    states = exercise_queries.own_attempt_states(session, viewer, ids)
-    plans = {p.case_id: p.status for p in exercise_queries.own_plans(session, viewer)}
-    drafts = exercise_queries.own_draft_ids(session, viewer, ids)
     context = {
         "catalog": catalog,
-        "kinds": CASE_KINDS,
-        "states": states,
-        "plans": plans,
-        "drafts": drafts,
-        "path": exercise_path,
-        "exercise_id": case_exercise_id,
-        **views.labels(),
+        "links": views.exercise_links_by_case(session, viewer, catalog.cases),
     }
     return render(request, "trainee/exercises/index.html", context)
 
