@@ -31,6 +31,8 @@ DRILLS = Path(__file__).resolve().parent
 FILL_LIMIT = 2_000  # answers at most
 FILL_SECONDS = 40.0
 EXTRA_PAGES = 12  # room left in "pages" mode (about 48 KiB)
+SEED_SIZE = "8m"  # the tmpfs while the site is seeded; then it shrinks to what is used plus ROOM
+ROOM = 256 * 1024  # room left in "tmpfs" mode for logins and the first answers
 LEAKS = ("Traceback", "OperationalError", "sqlite", "SQLITE")
 # After an unexpected error uvicorn closes the keep-alive connection (Starlette re-raises the
 # exception once the 500 is sent); a request racing that close gets a reset. The drill is about
@@ -59,7 +61,7 @@ def disk(tmp_path: Path, record_property: pytest.RecordProperty) -> Iterator[Dis
     wanted = os.environ.get("DRILL_FULL_DISK", "auto")
     folder = tmp_path / "disk"
     folder.mkdir()
-    mounted = wanted in ("auto", "tmpfs") and _mount_tmpfs(folder, "1m")
+    mounted = wanted in ("auto", "tmpfs") and _mount_tmpfs(folder, SEED_SIZE)
     if wanted == "tmpfs" and not mounted:
         pytest.fail("could not mount a tmpfs (needs root and CAP_SYS_ADMIN)")
     found = Disk(folder, "tmpfs" if mounted else "pages")
@@ -70,6 +72,16 @@ def disk(tmp_path: Path, record_property: pytest.RecordProperty) -> Iterator[Dis
     finally:
         if mounted and not _run("umount", str(folder)):
             _run("umount", "-l", str(folder))
+
+
+def _leave_little_room(disk: Disk) -> None:
+    """Shrink the tmpfs to what the seeded site uses plus ROOM, so answers fill it quickly
+    however large the schema grows."""
+    if disk.mode != "tmpfs":
+        return
+    used = sum(path.stat().st_size for path in disk.folder.iterdir() if path.is_file())
+    size_kib = (used + ROOM) // 1024 + 4
+    assert _run("mount", "-o", f"remount,size={size_kib}k", str(disk.folder))
 
 
 def _server(site: common.Site, disk: Disk, log_dir: Path) -> common.Server:
@@ -134,6 +146,7 @@ def _refusals_are_clear(
 def test_a_full_disk_gives_a_clear_dutch_error_and_no_corruption(disk, tmp_path):
     site = common.make_site(tmp_path / "site", database=disk.folder / "doorbraakschool.db")
     filler, reader = common.seed_trainees(site, 2)
+    _leave_little_room(disk)
     acks = Acks()
     server = _server(site, disk, tmp_path)
     with (
