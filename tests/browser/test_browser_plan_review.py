@@ -86,9 +86,7 @@ def test_trainee_writes_a_plan_the_draft_survives_a_reload_and_is_submitted(page
     expect(page.locator("#plan-tekst")).to_contain_text(PLAN_TEXT["bottleneck"])
     expect(page.locator("#plan-tekst")).to_contain_text("Gekoppelde kassabon")
     page.goto("/oefeningen")
-    expect(page.locator("section[data-case=c9] li[data-kind=plan] .status")).to_have_text(
-        "gemaakt"
-    )
+    expect(page.locator("section[data-case=c9] li[data-kind=plan] .status")).to_have_text("gemaakt")
 
 
 @pytest.fixture
