@@ -30,7 +30,9 @@ def test_trainee_builds_saves_and_downloads_a_kassabon_showing_who_invests_and_w
     _start_from_case(page, "c1")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kassabon")
     expect(_payer_row(page, "zorgverzekeraar")).to_have_class(re.compile("role-invests"))
-    expect(_payer_row(page, "zorgverzekeraar")).to_contain_text("investeert € 1.950,00")
+    expect(_payer_row(page, "zorgverzekeraar")).to_contain_text(
+        "investeert € 2.014,35"
+    )  # € 1.950 indexed
     expect(_payer_row(page, "gemeente")).to_have_class(re.compile("role-saves"))
     expect(_payer_row(page, "gemeente")).to_contain_text("bespaart")
     difference = page.locator("#maatschappelijk-verschil").inner_text()
@@ -42,7 +44,7 @@ def test_trainee_builds_saves_and_downloads_a_kassabon_showing_who_invests_and_w
         quantity.press("Tab")
     assert answer.value.ok
     # only the receipt was swapped: the typed value is still there, the figures follow it
-    expect(_payer_row(page, "zorgverzekeraar")).to_contain_text("investeert € 3.900,00")
+    expect(_payer_row(page, "zorgverzekeraar")).to_contain_text("investeert € 4.028,70")
     expect(page.locator("#maatschappelijk-verschil")).not_to_have_text(difference)
     assert page.locator(TRAUMA_QUANTITY).input_value() == "2"
 
@@ -51,7 +53,7 @@ def test_trainee_builds_saves_and_downloads_a_kassabon_showing_who_invests_and_w
     assert page.url.endswith("?opgeslagen=1")
     page.reload()
     assert page.locator(TRAUMA_QUANTITY).input_value() == "2"
-    expect(_payer_row(page, "zorgverzekeraar")).to_contain_text("investeert € 3.900,00")
+    expect(_payer_row(page, "zorgverzekeraar")).to_contain_text("investeert € 4.028,70")
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Kassabon als pdf downloaden").click()

@@ -74,7 +74,7 @@ def _change_quantity(page) -> None:  # type: ignore[no-untyped-def]
         page.keyboard.type("2")
     expect(page.locator("#fout-breakthrough-lines-1")).to_have_text("")
     expect(page.locator("#per-betaler tr[data-payer=zorgverzekeraar]")).to_contain_text(
-        "investeert € 3.900,00"
+        "investeert € 4.028,70"  # twice € 1.950, indexed to the base year
     )
     _assert_visible_focus(page, field)  # the receipt was swapped, the field kept focus
 

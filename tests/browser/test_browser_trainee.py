@@ -52,22 +52,31 @@ def test_transcript_lines_jump_in_the_video_with_the_keyboard(page):
     assert page.locator("video").evaluate("v => v.playbackRate") == 1.5
 
 
+def _open_question(page):  # type: ignore[no-untyped-def]
+    """The first knowledge check on the page the trainee may still answer (the demo has closed
+    some: passed, or out of attempts), found again by its id after htmx swaps it."""
+    open_form = page.locator("form.question").filter(has=page.locator("input[name=answer]:enabled"))
+    question_id = open_form.first.get_attribute("id")
+    return page.locator(f"form#{question_id}")
+
+
 def test_knowledge_check_gives_feedback_without_leaving_the_page(page):
-    login(page, "deelnemer03@voorbeeld.example")
+    login(page, "deelnemer12@voorbeeld.example")  # the late joiner: module 1 is under way
     page.goto("/modules/1")
-    question = page.locator("form.question").first
+    question = _open_question(page)
     question.locator("input[name=answer]").first.check()
     question.get_by_role("button").click()
-    feedback = page.locator("form.question").first.locator(".feedback")
+    feedback = question.locator(".feedback")
     feedback.first.wait_for()
-    assert feedback.count() >= 3
+    assert feedback.count() >= 1  # at least the chosen option; all of them once it is closed
     assert page.url.endswith("/modules/1")
 
 
 def test_knowledge_check_works_with_the_keyboard_alone(page):
-    login(page, "deelnemer04@voorbeeld.example")
-    page.goto("/modules/2")
-    first_option = page.locator("form.question").first.locator("input[name=answer]").first
+    login(page, "deelnemer12@voorbeeld.example")
+    page.goto("/modules/1")
+    question = _open_question(page)
+    first_option = question.locator("input[name=answer]").first
     first_option.focus()
     page.keyboard.press("Space")
     assert first_option.is_checked()
@@ -77,5 +86,5 @@ def test_knowledge_check_works_with_the_keyboard_alone(page):
         if page.evaluate("() => document.activeElement.tagName") == "BUTTON":
             break
     page.keyboard.press("Enter")
-    page.locator("form.question").first.locator(".feedback").first.wait_for()
-    assert page.locator("form.question").first.locator("[role=status]").count() == 1
+    question.locator(".feedback").first.wait_for()
+    assert question.locator("[role=status]").count() == 1
