@@ -41,15 +41,10 @@ def latest_attempts(
     session: Session, user_id: int, exercise_ids: Iterable[str], *, organisation_id: int | None
 ) -> dict[str, Attempt]:
     """The newest attempt per exercise for this user."""
-    ids = list(exercise_ids)
-    if not ids:
-        return {}
-    rows = session.exec(
-        _own_attempts(user_id, organisation_id)
-        .where(col(Attempt.exercise_id).in_(ids))
-        .order_by(col(Attempt.id))
-    ).all()
-    return {attempt.exercise_id: attempt for attempt in rows}
+    per_exercise = attempts_for_many(
+        session, user_id, exercise_ids, organisation_id=organisation_id
+    )
+    return {exercise_id: rows[-1] for exercise_id, rows in per_exercise.items()}
 
 
 def attempts_for(
